@@ -1,0 +1,37 @@
+package com.carloan.overdue.api;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A request the application refuses as a whole, with every reason at once. Nothing was changed. */
+public class RequestRejected extends RuntimeException {
+
+  private final HttpStatus status;
+  private final transient List<FieldError> errors;
+
+  public RequestRejected(HttpStatus status, String detail, List<FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static RequestRejected invalid(List<FieldError> errors) {
+    return new RequestRejected(HttpStatus.BAD_REQUEST, "The request has invalid fields", errors);
+  }
+
+  public static RequestRejected notFound(String detail) {
+    return new RequestRejected(HttpStatus.NOT_FOUND, detail, List.of());
+  }
+
+  public static RequestRejected conflict(String detail) {
+    return new RequestRejected(HttpStatus.CONFLICT, detail, List.of());
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

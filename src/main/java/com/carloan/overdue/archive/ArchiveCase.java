@@ -1,0 +1,24 @@
+package com.carloan.overdue.archive;
+
+import static com.carloan.overdue.process.CaseVariables.CASE_OUTCOME;
+import static com.carloan.overdue.process.CaseVariables.LOAN_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task {@code archiveCase} (记录与存档): every path of the case ends here. */
+@Component("archiveCase")
+class ArchiveCase implements JavaDelegate {
+
+  private final CaseArchives archives;
+
+  ArchiveCase(CaseArchives archives) {
+    this.archives = archives;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(CASE_OUTCOME, archives.seal((String) execution.getVariable(LOAN_ID), execution.getVariables()));
+  }
+}

@@ -1,0 +1,141 @@
+package com.carloan.overdue.intake;
+
+import static com.carloan.overdue.process.CaseVariables.*;
+
+import com.carloan.overdue.api.RequestRejected;
+import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.privacy.FieldCipher;
+import com.carloan.overdue.privacy.PhoneNumbers;
+import com.carloan.overdue.process.CollectionSettings;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a case: the borrower's data into {@code loan_case} (numbers encrypted), then a
+ * {@code carLoanOverdue} instance with business key = loan id, in one transaction.
+ */
+@Service
+public class CaseIntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseIntakeService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final FieldCipher cipher;
+  private final CollectionSettings settings;
+  private final BusinessClock clock;
+
+  CaseIntakeService(JdbcTemplate jdbc, RuntimeService runtime, FieldCipher cipher, CollectionSettings settings,
+      BusinessClock clock) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.cipher = cipher;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws RequestRejected 400 with every invalid field, or 409 when the loan already has an active case
+   */
+  @Transactional
+  public OpenedCase open(CaseIntake intake) {
+    var errors = IntakeValidation.check(intake);
+    if (!errors.isEmpty()) {
+      throw RequestRejected.invalid(errors);
+    }
+    String wecomState = newWeComState();
+    long caseId;
+    try {
+      caseId = insert(intake, wecomState);
+    } catch (DuplicateKeyException e) {
+      throw RequestRejected.conflict("Loan " + intake.loanId() + " already has an active case");
+    }
+    String processInstanceId = runtime
+        .startProcessInstanceByKey(PROCESS_KEY, intake.loanId(), startVariables(intake, wecomState))
+        .getProcessInstanceId();
+    jdbc.update("update loan_case set process_instance_id = ? where id = ?", processInstanceId, caseId);
+    log.info("Opened case for loan {} as process instance {}", intake.loanId(), processInstanceId);
+    return new OpenedCase(intake.loanId(), processInstanceId);
+  }
+
+  /** True when the loan has an active case (import skips those). */
+  public boolean hasActiveCase(String loanId) {
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "select count(*) > 0 from loan_case where active_loan_id = ?", Boolean.class, loanId));
+  }
+
+  private long insert(CaseIntake in, String wecomState) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("insert into loan_case (loan_id, active_loan_id, borrower_name, "
+          + "borrower_key, phone_cipher, phone_masked, id_number_cipher, vehicle_plate, vehicle_vin, vehicle_status, "
+          + "overdue_amount, outstanding_principal, days_past_due, prior_overdue_count, wecom_state, opened_at) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      int i = 1;
+      ps.setString(i++, in.loanId());
+      ps.setString(i++, in.loanId());
+      ps.setString(i++, in.borrower().name().strip());
+      ps.setString(i++, cipher.lookupHash(in.borrower().phone()));
+      ps.setString(i++, cipher.encrypt(in.borrower().phone()));
+      ps.setString(i++, PhoneNumbers.mask(in.borrower().phone()));
+      ps.setString(i++, cipher.encrypt(in.borrower().idNumber()));
+      ps.setString(i++, in.vehicle().plate());
+      ps.setString(i++, in.vehicle().vin());
+      ps.setString(i++, in.vehicle().status());
+      ps.setBigDecimal(i++, in.overdueAmount());
+      ps.setBigDecimal(i++, in.outstandingPrincipal());
+      ps.setInt(i++, in.daysPastDue());
+      ps.setInt(i++, in.priorOverdueCount());
+      ps.setString(i++, wecomState);
+      ps.setTimestamp(i, Timestamp.from(clock.now()));
+      return ps;
+    }, keys);
+    return keys.getKey().longValue();
+  }
+
+  private VariableMap startVariables(CaseIntake in, String wecomState) {
+    CollectionSettings.Timers t = settings.timers();
+    double amount = in.overdueAmount().doubleValue();
+    return Variables.createVariables()
+        .putValue(LOAN_ID, in.loanId())
+        .putValue(BORROWER_NAME, in.borrower().name().strip())
+        .putValue(BORROWER_PHONE_MASKED, PhoneNumbers.mask(in.borrower().phone()))
+        .putValue(VEHICLE_PLATE, in.vehicle().plate())
+        .putValue(VEHICLE_STATUS, in.vehicle().status())
+        .putValue(OVERDUE_AMOUNT, amount)
+        .putValue(OUTSTANDING_PRINCIPAL, in.outstandingPrincipal() == null ? null : in.outstandingPrincipal().doubleValue())
+        .putValue(DAYS_PAST_DUE, in.daysPastDue())
+        .putValue(PRIOR_OVERDUE_COUNT, in.priorOverdueCount())
+        .putValue(AMOUNT_DUE, amount)
+        .putValue(AMOUNT_REPAID, 0.0)
+        .putValue(WECOM_STATE, wecomState)
+        .putValue(CASE_NOTES, "")
+        .putValue(CONTACT_ATTEMPTS, 0)
+        .putValue(BROKEN_PROMISES, 0)
+        .putValue(REMINDER_WAIT, t.reminderWait())
+        .putValue(CONTACT_WAIT, t.contactWait())
+        .putValue(NEGOTIATION_TIMEOUT, t.negotiationTimeout())
+        .putValue(INSTALLMENT_GRACE, t.installmentGrace())
+        .putValue(MAX_CONTACT_ATTEMPTS, settings.maxContactAttempts());
+  }
+
+  /** WeCom echoes this as {@code State} when the borrower adds us; at most 30 characters, not guessable. */
+  private static String newWeComState() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return "c" + HexFormat.of().formatHex(bytes);
+  }
+}

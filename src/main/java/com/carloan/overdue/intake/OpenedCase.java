@@ -1,0 +1,3 @@
+package com.carloan.overdue.intake;
+
+public record OpenedCase(String loanId, String processInstanceId) {}

@@ -1,0 +1,55 @@
+package com.carloan.overdue.process;
+
+import static com.carloan.overdue.process.CaseVariables.*;
+
+import com.carloan.overdue.common.BusinessClock;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of every user task: appends what the worker decided and wrote to {@code caseNotes},
+ * the "earlier notes" every form shows.
+ */
+@Component("appendCaseNote")
+class AppendCaseNote implements TaskListener {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
+  private static final int MAX_NOTES_LENGTH = 3500;
+
+  /** Per task: the variable holding its decision, and the one holding its free-text note. */
+  private static final Map<String, String[]> FIELDS = Map.of(
+      "reviewAssessment", new String[] {STRATEGY, REVIEW_NOTES},
+      "callBorrower", new String[] {CONTACT_RESULT, CALL_NOTES},
+      "verifyBorrower", new String[] {OVERDUE_REASON, VERIFICATION_NOTES},
+      "negotiatePlan", new String[] {NEGOTIATION_OUTCOME, NEGOTIATION_NOTES},
+      "approvePlan", new String[] {PLAN_APPROVED, APPROVAL_COMMENT},
+      "reviewEscalation", new String[] {ESCALATION_ACTION, ESCALATION_NOTES},
+      "handleLitigation", new String[] {LITIGATION_RESULT, LITIGATION_NOTES},
+      "repossessVehicle", new String[] {REPOSSESSION_RESULT, REPOSSESSION_NOTES});
+
+  private final BusinessClock clock;
+
+  AppendCaseNote(BusinessClock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String[] fields = FIELDS.get(task.getTaskDefinitionKey());
+    if (fields == null) {
+      return;
+    }
+    Object decision = task.getVariable(fields[0]);
+    Object note = task.getVariable(fields[1]);
+    String who = TaskActors.completingUser(task);
+    String line = TIME.format(clock.now()) + " " + task.getName() + (who == null ? "" : " (" + who + ")") + ": "
+        + fields[0] + "=" + decision + (note == null || note.toString().isBlank() ? "" : " — " + note.toString().strip());
+    String notes = (String) task.getVariable(CASE_NOTES);
+    String all = notes == null || notes.isEmpty() ? line : notes + "\n" + line;
+    // A string variable stays under 4000 characters; the archive keeps the full history of every task.
+    task.setVariable(CASE_NOTES, all.length() <= MAX_NOTES_LENGTH ? all : "…" + all.substring(all.length() - MAX_NOTES_LENGTH));
+  }
+}

@@ -1,0 +1,87 @@
+package com.carloan.overdue.process;
+
+/**
+ * The process variables of {@code carLoanOverdue}, named once. These names are public (CONTRACT §1):
+ * forms bind to them by key, integrations read them through the REST API.
+ *
+ * <p>Full phone and ID numbers are deliberately absent: they never become process variables.
+ */
+public final class CaseVariables {
+
+  public static final String PROCESS_KEY = "carLoanOverdue";
+
+  // case context, set at intake
+  public static final String LOAN_ID = "loanId";
+  public static final String BORROWER_NAME = "borrowerName";
+  public static final String BORROWER_PHONE_MASKED = "borrowerPhoneMasked";
+  public static final String VEHICLE_PLATE = "vehiclePlate";
+  public static final String VEHICLE_STATUS = "vehicleStatus";
+  public static final String OVERDUE_AMOUNT = "overdueAmount";
+  public static final String OUTSTANDING_PRINCIPAL = "outstandingPrincipal";
+  public static final String DAYS_PAST_DUE = "daysPastDue";
+  public static final String PRIOR_OVERDUE_COUNT = "priorOverdueCount";
+  public static final String AMOUNT_DUE = "amountDue";
+  public static final String AMOUNT_REPAID = "amountRepaid";
+  public static final String WECOM_STATE = "wecomState";
+  public static final String CASE_NOTES = "caseNotes";
+
+  // configuration handed to the process at start
+  public static final String REMINDER_WAIT = "reminderWait";
+  public static final String CONTACT_WAIT = "contactWait";
+  public static final String MAX_CONTACT_ATTEMPTS = "maxContactAttempts";
+  public static final String NEGOTIATION_TIMEOUT = "negotiationTimeout";
+  public static final String INSTALLMENT_GRACE = "installmentGrace";
+
+  // assessment
+  public static final String RISK_LEVEL = "riskLevel";
+  public static final String STRATEGY = "strategy";
+  public static final String REVIEW_NOTES = "reviewNotes";
+
+  // contact
+  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+  public static final String CONTACT_RESULT = "contactResult";
+  public static final String CALL_NOTES = "callNotes";
+  public static final String WECOM_EXTERNAL_USER_ID = "wecomExternalUserId";
+  public static final String WECOM_AGENT_USER_ID = "wecomAgentUserId";
+
+  // verification and negotiation
+  public static final String IDENTITY_VERIFIED = "identityVerified";
+  public static final String OVERDUE_REASON = "overdueReason";
+  public static final String WILLING_TO_REPAY = "willingToRepay";
+  public static final String VERIFICATION_NOTES = "verificationNotes";
+  public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
+  public static final String PLAN_TYPE = "planType";
+  public static final String INSTALLMENT_COUNT = "installmentCount";
+  public static final String DEFERRAL_DAYS = "deferralDays";
+  public static final String FIRST_DUE_DATE = "firstDueDate";
+  public static final String NEGOTIATION_NOTES = "negotiationNotes";
+  public static final String NEGOTIATED_BY = "negotiatedBy";
+  public static final String APPROVAL_REQUIRED = "approvalRequired";
+  public static final String PLAN_APPROVED = "planApproved";
+  public static final String APPROVAL_COMMENT = "approvalComment";
+
+  // repayment agreement
+  public static final String NEXT_INSTALLMENT_CHECK = "nextInstallmentCheck";
+  public static final String INSTALLMENT_CHECK = "installmentCheck";
+  public static final String BROKEN_PROMISES = "brokenPromises";
+
+  // escalation
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String ESCALATION_ACTION = "escalationAction";
+  public static final String ESCALATION_NOTES = "escalationNotes";
+  public static final String EVIDENCE_PACK_ID = "evidencePackId";
+  public static final String LITIGATION_RESULT = "litigationResult";
+  public static final String LITIGATION_NOTES = "litigationNotes";
+  public static final String REPOSSESSION_RESULT = "repossessionResult";
+  public static final String REPOSSESSION_NOTES = "repossessionNotes";
+  public static final String RECOVERED_AMOUNT = "recoveredAmount";
+
+  // end
+  public static final String CASE_OUTCOME = "caseOutcome";
+
+  // messages
+  public static final String MESSAGE_WECHAT_CONTACT_ADDED = "WeChatContactAdded";
+  public static final String MESSAGE_DEBT_SETTLED = "DebtSettled";
+
+  private CaseVariables() {}
+}
