@@ -1,0 +1,85 @@
+package com.carloan.overdue.identity;
+
+import static com.carloan.overdue.identity.CollectionGroups.ADMIN;
+import static com.carloan.overdue.identity.CollectionGroups.AGENT;
+import static com.carloan.overdue.identity.CollectionGroups.INTEGRATION;
+import static com.carloan.overdue.identity.CollectionGroups.LEGAL;
+import static com.carloan.overdue.identity.CollectionGroups.PROCESS_OWNER;
+import static com.carloan.overdue.identity.CollectionGroups.SUPERVISOR;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+/**
+ * The groups of CONTRACT §3 and, for the embedded profile only, its demo users (password = user
+ * id). Only what is missing is created, so a restart neither duplicates nor resets anything, e.g.
+ * a password a user has changed.
+ */
+final class DemoIdentity {
+
+  private record GroupSpec(String id, String name, String type) {
+  }
+
+  private record UserSpec(String id, String firstName, String lastName, String groupId) {
+  }
+
+  private static final List<GroupSpec> GROUPS = List.of(
+      new GroupSpec(ADMIN, "Camunda 管理员 · Administrators", Groups.GROUP_TYPE_SYSTEM),
+      new GroupSpec(AGENT, "催收专员 · Collection agents", Groups.GROUP_TYPE_WORKFLOW),
+      new GroupSpec(SUPERVISOR, "催收主管 · Collection supervisors", Groups.GROUP_TYPE_WORKFLOW),
+      new GroupSpec(LEGAL, "法务专员 · Legal officers", Groups.GROUP_TYPE_WORKFLOW),
+      new GroupSpec(PROCESS_OWNER, "流程负责人 · Process owners", Groups.GROUP_TYPE_WORKFLOW),
+      new GroupSpec(INTEGRATION, "系统集成 · Integration", Groups.GROUP_TYPE_WORKFLOW));
+
+  private static final List<UserSpec> USERS = List.of(
+      new UserSpec("admin", "管理员", "系统", ADMIN),
+      new UserSpec("agent1", "伟", "王", AGENT),
+      new UserSpec("agent2", "芳", "李", AGENT),
+      new UserSpec("supervisor1", "磊", "张", SUPERVISOR),
+      new UserSpec("supervisor2", "静", "刘", SUPERVISOR),
+      new UserSpec("legal1", "敏", "陈", LEGAL),
+      new UserSpec("owner1", "强", "杨", PROCESS_OWNER),
+      new UserSpec("loansys", "贷款系统", "接口", INTEGRATION));
+
+  private DemoIdentity() {
+  }
+
+  /** Returns how many groups were created. */
+  static int ensureGroups(IdentityService identity) {
+    int created = 0;
+    for (GroupSpec spec : GROUPS) {
+      if (identity.createGroupQuery().groupId(spec.id()).count() == 0) {
+        Group group = identity.newGroup(spec.id());
+        group.setName(spec.name());
+        group.setType(spec.type());
+        identity.saveGroup(group);
+        created++;
+      }
+    }
+    return created;
+  }
+
+  /** Returns how many users and memberships were created. */
+  static int ensureUsers(IdentityService identity) {
+    int created = 0;
+    for (UserSpec spec : USERS) {
+      if (identity.createUserQuery().userId(spec.id()).count() == 0) {
+        User user = identity.newUser(spec.id());
+        user.setFirstName(spec.firstName());
+        user.setLastName(spec.lastName());
+        user.setEmail(spec.id() + "@carloan.example");
+        user.setPassword(spec.id());
+        identity.saveUser(user);
+        created++;
+      }
+      if (identity.createUserQuery().userId(spec.id()).memberOfGroup(spec.groupId()).count() == 0) {
+        identity.createMembership(spec.id(), spec.groupId());
+        created++;
+      }
+    }
+    return created;
+  }
+}

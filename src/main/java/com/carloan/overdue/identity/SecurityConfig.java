@@ -1,0 +1,95 @@
+package com.carloan.overdue.identity;
+
+import static org.springframework.security.config.http.SessionCreationPolicy.STATELESS;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who signs in where. Camunda guards its own parts: the REST API with
+ * {@link EngineRestAuthentication}, the webapps with their login, session and CSRF filter. Spring
+ * Security therefore only lets those paths through and guards {@code /api}, the actuator and the
+ * rest with stateless HTTP Basic against the engine's users ({@link EngineUserAuthenticationProvider}).
+ */
+@Configuration
+@EnableMethodSecurity(securedEnabled = true)
+class SecurityConfig {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    return passThrough(http, path("/engine-rest/**")).build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+    // Camunda's CacheControlFilter decides what the browser may cache of the webapps.
+    return passThrough(http, path("/camunda/**"))
+        .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain apiChain(HttpSecurity http, EngineUserAuthenticationProvider users,
+      ProblemResponses problems) throws Exception {
+    return basic(http.securityMatcher(path("/api/**")), users, problems)
+        .authorizeHttpRequests(requests -> requests
+            // WeCom signs its callbacks and cannot send Basic credentials (CONTRACT §2).
+            .requestMatchers(path("/api/wecom/callback")).permitAll()
+            .anyRequest().authenticated())
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain defaultChain(HttpSecurity http, EngineUserAuthenticationProvider users,
+      ProblemResponses problems) throws Exception {
+    return basic(http, users, problems)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+            .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(GroupAuthority.ADMIN)
+            // "/" redirects to the webapps; "/error" renders errors of paths already let through.
+            .requestMatchers(path("/"), path("/error")).permitAll()
+            .anyRequest().authenticated())
+        .build();
+  }
+
+  private static HttpSecurity passThrough(HttpSecurity http, RequestMatcher paths) throws Exception {
+    return http.securityMatcher(paths)
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(STATELESS));
+  }
+
+  // No session and no cookie to ride on, so CSRF protection has nothing to protect.
+  private static HttpSecurity basic(HttpSecurity http, EngineUserAuthenticationProvider users,
+      ProblemResponses problems) throws Exception {
+    return http
+        .authenticationProvider(users)
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(STATELESS));
+  }
+
+  // Path patterns on the whole request path: Jersey and the webapps run their own servlets,
+  // which makes Spring Security's plain String matchers ambiguous.
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+}

@@ -1,0 +1,109 @@
+package com.carloan.overdue.identity;
+
+import static com.carloan.overdue.identity.CollectionGroups.AGENT;
+import static com.carloan.overdue.identity.CollectionGroups.LEGAL;
+import static com.carloan.overdue.identity.CollectionGroups.SUPERVISOR;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+
+import com.carloan.overdue.process.CaseVariables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * The shared Tasklist filters of CONTRACT §3, found by name: a missing one is created, an existing
+ * one is left as an administrator may have edited it. Each is readable by the groups that work it.
+ */
+final class TasklistFilters {
+
+  static final String MY_TASKS = "My tasks · 我的任务";
+  static final String FOLLOW_UP_DUE = "Follow-up due · 跟进到期";
+  static final String COLLECTION_QUEUE = "Collection queue · 催收队列";
+  static final String APPROVALS = "Approvals · 审批";
+  static final String ESCALATIONS = "Escalations and legal · 升级与法律";
+
+  private static final String ME = "${currentUser()}";
+  private static final String MY_GROUPS = "${currentUserGroups()}";
+
+  private record FilterSpec(String name, int priority, String description,
+      Function<TaskService, TaskQuery> query, List<String> groups) {
+  }
+
+  // Tasklist lists filters by ascending priority.
+  private static final List<FilterSpec> FILTERS = List.of(
+      new FilterSpec(MY_TASKS, 10, "Tasks assigned to me · 分配给我的任务",
+          tasks -> tasks.createTaskQuery().taskAssigneeExpression(ME),
+          List.of(AGENT, SUPERVISOR, LEGAL)),
+      new FilterSpec(FOLLOW_UP_DUE, 20,
+          "Mine or unclaimed in my groups, follow-up date passed · 跟进日期已到",
+          tasks -> tasks.createTaskQuery().followUpBeforeExpression("${now()}")
+              .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).endOr()
+              .orderByFollowUpDate().asc(),
+          List.of(AGENT, SUPERVISOR, LEGAL)),
+      new FilterSpec(COLLECTION_QUEUE, 30,
+          "Call, verify and negotiate, claimed or not · 电话联系、信息核实与协商",
+          tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS)
+              .includeAssignedTasks()
+              .taskDefinitionKeyIn("callBorrower", "verifyBorrower", "negotiatePlan")
+              .orderByFollowUpDate().asc().orderByTaskCreateTime().asc(),
+          List.of(AGENT, SUPERVISOR)),
+      new FilterSpec(APPROVALS, 40, "Assessment reviews and plan approvals · 评估复核与还款方案审批",
+          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan")
+              .orderByTaskCreateTime().asc(),
+          List.of(SUPERVISOR)),
+      new FilterSpec(ESCALATIONS, 50, "Escalation reviews, litigation, repossession · 升级审查、诉讼与收车",
+          tasks -> tasks.createTaskQuery()
+              .taskDefinitionKeyIn("reviewEscalation", "handleLitigation", "repossessVehicle")
+              .orderByTaskCreateTime().asc(),
+          List.of(SUPERVISOR, LEGAL)));
+
+  private TasklistFilters() {
+  }
+
+  /**
+   * Creates the missing filters and adds READ for their groups to {@code grants}; returns how many
+   * filters were created.
+   */
+  static int ensure(FilterService filters, TaskService tasks, Grants grants) {
+    int created = 0;
+    for (FilterSpec spec : FILTERS) {
+      List<Filter> existing = filters.createFilterQuery().filterName(spec.name()).list();
+      Filter filter;
+      if (existing.isEmpty()) {
+        filter = filters.saveFilter(filters.newTaskFilter(spec.name())
+            .setQuery(spec.query().apply(tasks))
+            .setProperties(properties(spec)));
+        created++;
+      } else {
+        filter = existing.get(0);
+      }
+      for (String group : spec.groups()) {
+        grants.grant(group, FILTER, filter.getId(), READ);
+      }
+    }
+    return created;
+  }
+
+  private static Map<String, Object> properties(FilterSpec spec) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", spec.priority());
+    properties.put("description", spec.description());
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        variable(CaseVariables.LOAN_ID, "Loan · 贷款编号"),
+        variable(CaseVariables.BORROWER_NAME, "Borrower · 借款人"),
+        variable(CaseVariables.DAYS_PAST_DUE, "Days past due · 逾期天数"),
+        variable(CaseVariables.OVERDUE_AMOUNT, "Overdue amount · 逾期金额")));
+    return properties;
+  }
+
+  private static Map<String, String> variable(String name, String label) {
+    return Map.of("name", name, "label", label);
+  }
+}

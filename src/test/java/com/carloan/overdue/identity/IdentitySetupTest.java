@@ -1,0 +1,220 @@
+package com.carloan.overdue.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IdentityContext
+class IdentitySetupTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  IdentitySetup setup;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  AuthorizationService authorizations;
+  @Autowired
+  FilterService filters;
+  @Autowired
+  TaskService tasks;
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void demoUsersBelongToTheirContractGroups() {
+    Map<String, String> groupOfUser = Map.of(
+        "admin", "camunda-admin", "agent1", "collection-agent", "agent2", "collection-agent",
+        "supervisor1", "collection-supervisor", "supervisor2", "collection-supervisor",
+        "legal1", "legal-officer", "owner1", "process-owner", "loansys", "integration");
+
+    groupOfUser.forEach((userId, groupId) -> {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      assertThat(user).as(userId).isNotNull();
+      assertThat(user.getFirstName()).isNotBlank();
+      assertThat(user.getLastName()).isNotBlank();
+      assertThat(identity.checkPassword(userId, userId)).as(userId + " password").isTrue();
+      assertThat(identity.createGroupQuery().groupMember(userId).list())
+          .extracting(Group::getId).containsExactly(groupId);
+    });
+    assertThat(identity.createGroupQuery().groupId("camunda-admin").singleResult().getType())
+        .isEqualTo("SYSTEM");
+    assertThat(identity.createGroupQuery().groupType("WORKFLOW").list()).extracting(Group::getId)
+        .containsExactlyInAnyOrder("collection-agent", "collection-supervisor", "legal-officer",
+            "process-owner", "integration");
+  }
+
+  @Test
+  void runningTheSetupAgainCreatesNothingAndKeepsChangedPasswords() {
+    User supervisor = identity.createUserQuery().userId("supervisor2").singleResult();
+    supervisor.setPassword("changed-by-supervisor2");
+    identity.saveUser(supervisor);
+    List<Long> before = counts();
+
+    setup.apply(engine);
+    setup.apply(engine);
+
+    assertThat(counts()).isEqualTo(before);
+    assertThat(identity.checkPassword("supervisor2", "changed-by-supervisor2")).isTrue();
+    supervisor = identity.createUserQuery().userId("supervisor2").singleResult();
+    supervisor.setPassword("supervisor2");
+    identity.saveUser(supervisor);
+  }
+
+  @Test
+  void setupRestoresAMissingGrantWithoutTouchingOthers() {
+    String agentTasklist = authorizations.createAuthorizationQuery()
+        .groupIdIn("collection-agent").resourceType(Resources.APPLICATION).resourceId("tasklist")
+        .singleResult().getId();
+    authorizations.deleteAuthorization(agentTasklist);
+    assertThat(canAccess("agent1", "collection-agent", "tasklist")).isFalse();
+
+    setup.apply(engine);
+
+    assertThat(canAccess("agent1", "collection-agent", "tasklist")).isTrue();
+  }
+
+  @Test
+  void eachGroupReadsOnlyItsFilters() {
+    assertThat(visibleFilters("agent1", "collection-agent")).containsExactly(
+        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.COLLECTION_QUEUE);
+    assertThat(visibleFilters("supervisor1", "collection-supervisor")).containsExactly(
+        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.COLLECTION_QUEUE,
+        TasklistFilters.APPROVALS, TasklistFilters.ESCALATIONS);
+    assertThat(visibleFilters("legal1", "legal-officer")).containsExactly(
+        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.ESCALATIONS);
+    assertThat(visibleFilters("loansys", "integration")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void filtersCarryTasklistProperties() {
+    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE)
+        .singleResult();
+
+    assertThat(queue.getProperties()).containsEntry("refresh", true)
+        .containsEntry("priority", 30).containsKey("description");
+    assertThat((List<Object>) queue.getProperties().get("variables")).hasSize(4)
+        .contains(Map.of("name", "daysPastDue", "label", "Days past due · 逾期天数"));
+  }
+
+  @Test
+  void followUpDueShowsMineAndUnclaimedGroupTasksWhoseFollowUpPassed() {
+    Date past = Date.from(Instant.now().minusSeconds(3600));
+    Date future = Date.from(Instant.now().plusSeconds(3600));
+    Task unclaimedDue = task("unclaimed due", "collection-agent", null, past);
+    Task mineDue = task("mine due", null, "agent1", past);
+    Task othersDue = task("agent2's due", "collection-agent", "agent2", past);
+    Task notYetDue = task("not yet due", "collection-agent", null, future);
+    Task legalDue = task("legal due", "legal-officer", null, past);
+    try {
+      identity.setAuthentication("agent1", List.of("collection-agent"));
+      String followUpDue = filters.createFilterQuery().filterName(TasklistFilters.FOLLOW_UP_DUE)
+          .singleResult().getId();
+
+      List<Task> due = filters.list(followUpDue);
+
+      assertThat(due).extracting(Task::getName).containsExactlyInAnyOrder("unclaimed due",
+          "mine due");
+    } finally {
+      identity.clearAuthentication();
+      for (Task task : List.of(unclaimedDue, mineDue, othersDue, notYetDue, legalDue)) {
+        tasks.deleteTask(task.getId(), true);
+      }
+    }
+  }
+
+  @Test
+  void onlyAdminsAndProcessOwnersMayDeploy() {
+    identity.setAuthentication("agent1", List.of("collection-agent"));
+    assertThatThrownBy(() -> engine.getRepositoryService().createDeployment()
+        .addString("x.dmn", "<definitions/>").deploy())
+        .isInstanceOf(AuthorizationException.class);
+    identity.clearAuthentication();
+
+    assertThat(authorizations.isUserAuthorized("owner1", List.of("process-owner"),
+        Permissions.CREATE, Resources.DEPLOYMENT)).isTrue();
+    assertThat(authorizations.isUserAuthorized("supervisor1", List.of("collection-supervisor"),
+        Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
+  }
+
+  @Test
+  void webappAccessFollowsTheContract() {
+    assertThat(canAccess("agent1", "collection-agent", "tasklist")).isTrue();
+    assertThat(canAccess("agent1", "collection-agent", "cockpit")).isFalse();
+    assertThat(canAccess("legal1", "legal-officer", "tasklist")).isTrue();
+    assertThat(canAccess("supervisor1", "collection-supervisor", "cockpit")).isTrue();
+    assertThat(canAccess("owner1", "process-owner", "cockpit")).isTrue();
+    assertThat(canAccess("owner1", "process-owner", "tasklist")).isFalse();
+    for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+      assertThat(canAccess("loansys", "integration", app)).as(app).isFalse();
+    }
+    // The engine's own grant to read the group itself is all integration has.
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn("integration").list())
+        .allSatisfy(grant -> assertThat(grant.getResourceType())
+            .isEqualTo(Resources.GROUP.resourceType()));
+  }
+
+  private boolean canAccess(String userId, String groupId, String app) {
+    return authorizations.isUserAuthorized(userId, List.of(groupId), Permissions.ACCESS,
+        Resources.APPLICATION, app);
+  }
+
+  private List<String> visibleFilters(String userId, String groupId) {
+    identity.setAuthentication(userId, List.of(groupId));
+    try {
+      return filters.createFilterQuery().list().stream()
+          .sorted((a, b) -> Integer.compare((Integer) a.getProperties().get("priority"),
+              (Integer) b.getProperties().get("priority")))
+          .map(Filter::getName).toList();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Task task(String name, String candidateGroup, String assignee, Date followUp) {
+    Task task = tasks.newTask();
+    task.setName(name);
+    task.setAssignee(assignee);
+    task.setFollowUpDate(followUp);
+    tasks.saveTask(task);
+    if (candidateGroup != null) {
+      tasks.addCandidateGroup(task.getId(), candidateGroup);
+    }
+    return task;
+  }
+
+  private List<Long> counts() {
+    return List.of(
+        identity.createUserQuery().count(),
+        identity.createGroupQuery().count(),
+        identity.createGroupQuery().list().stream()
+            .mapToLong(group -> identity.createUserQuery().memberOfGroup(group.getId()).count())
+            .sum(),
+        authorizations.createAuthorizationQuery().count(),
+        filters.createFilterQuery().count());
+  }
+}
