@@ -201,6 +201,50 @@ public abstract class ProcessTestSupport {
     org.assertj.core.api.Assertions.assertThat(variable(pi, CaseVariables.CASE_OUTCOME)).isEqualTo(outcome);
   }
 
+  // ---- steps of the lifecycle that many paths share
+
+  @Autowired protected com.carloan.overdue.contact.WeChatContacts weChatContacts;
+
+  /** The agent reaches the borrower, who agrees to add the WeCom account and does. */
+  protected void borrowerAddsWeCom(ProcessInstance pi) {
+    agentCompletes(pi, "callBorrower", Map.of("contactResult", "AGREED_TO_ADD", "callNotes", "借款人同意添加企业微信"));
+    weChatContacts.confirm(loanId(pi), "wmExternal01", "agent1");
+    executeDueJobs(pi);
+  }
+
+  protected void verify(ProcessInstance pi, boolean identityVerified, boolean willingToRepay) {
+    agentCompletes(pi, "verifyBorrower", Map.of("identityVerified", identityVerified, "overdueReason", "ECONOMIC_HARDSHIP",
+        "willingToRepay", willingToRepay, "verificationNotes", "收入下降"));
+  }
+
+  /** From intake to an open negotiatePlan task. */
+  protected ProcessInstance caseAtNegotiation() {
+    ProcessInstance pi = openWeChatCase();
+    borrowerAddsWeCom(pi);
+    verify(pi, true, true);
+    assertThat(pi).isWaitingAt("negotiatePlan");
+    return pi;
+  }
+
+  protected String inDays(int days) {
+    return now().toLocalDate().plusDays(days).toString();
+  }
+
+  protected Map<String, Object> installments(int count) {
+    return Map.of("negotiationOutcome", "AGREED", "planType", "INSTALLMENTS", "installmentCount", count,
+        "firstDueDate", inDays(7), "negotiationNotes", count + "期");
+  }
+
+  protected Map<String, Object> fullPayment() {
+    return Map.of("negotiationOutcome", "AGREED", "planType", "FULL_PAYMENT", "firstDueDate", inDays(7));
+  }
+
+  /** From a running case to reviewEscalation; the escalation happens in {@code escalate}. */
+  protected void decideEscalation(ProcessInstance pi, String action) {
+    assertThat(pi).isWaitingAt("reviewEscalation");
+    supervisorCompletes(pi, "reviewEscalation", Map.of("escalationAction", action, "escalationNotes", action));
+  }
+
   /** The case's SMS texts in the outbox, in order. */
   protected List<String> smsTemplates(ProcessInstance pi) {
     return jdbc.queryForList("select template from outbound_message where loan_id = ? order by id", String.class, loanId(pi));
