@@ -27,18 +27,44 @@ public final class FieldCipher {
   private final SecureRandom random = new SecureRandom();
 
   /**
+   * A single key that both encrypts and derives the lookup key. Refuses retired keys: after a rotation the
+   * lookup must keep deriving from the earlier secret, so use the constructor that names it.
+   *
    * @param currentKeyId the key new values are encrypted with
-   * @param keys every key id still needed to decrypt, with its 32-byte key
+   * @param keys the current key id with its 32-byte key
    */
   public FieldCipher(String currentKeyId, Map<String, byte[]> keys) {
+    this(currentKeyId, keys, singleKey(currentKeyId, keys));
+  }
+
+  /**
+   * @param currentKeyId the key new values are encrypted with
+   * @param keys every key id still needed to decrypt, with its 32-byte key
+   * @param lookupSecret at least 32 bytes that never rotate: stored lookup hashes (the borrower key that the
+   *     daily contact cap counts by) must stay the same when the encryption key rotates
+   */
+  public FieldCipher(String currentKeyId, Map<String, byte[]> keys, byte[] lookupSecret) {
     if (!keys.containsKey(currentKeyId)) {
       throw new IllegalArgumentException("No key with id " + currentKeyId);
     }
     this.currentKeyId = currentKeyId;
     this.keys = keys.entrySet().stream().collect(
         java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> aesKey(e.getKey(), e.getValue())));
-    // The lookup key derives from the current key so that the same phone always gives the same lookup value.
-    this.lookupKey = new SecretKeySpec(hmac(this.keys.get(currentKeyId).getEncoded(), "lookup"), "HmacSHA256");
+    if (lookupSecret == null || lookupSecret.length < 32) {
+      throw new IllegalArgumentException("The lookup secret must be at least 32 bytes");
+    }
+    this.lookupKey = new SecretKeySpec(hmac(lookupSecret, "lookup"), "HmacSHA256");
+  }
+
+  private static byte[] singleKey(String currentKeyId, Map<String, byte[]> keys) {
+    if (!keys.containsKey(currentKeyId)) {
+      throw new IllegalArgumentException("No key with id " + currentKeyId);
+    }
+    if (keys.size() > 1) {
+      throw new IllegalArgumentException("With retired keys, name the lookup secret (the key lookups were made with "
+          + "before the rotation), or every borrower gets a new lookup hash");
+    }
+    return keys.get(currentKeyId);
   }
 
   public String encrypt(String plain) {
