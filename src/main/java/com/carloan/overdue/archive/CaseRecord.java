@@ -1,5 +1,6 @@
 package com.carloan.overdue.archive;
 
+import com.carloan.overdue.communication.Communication;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +21,11 @@ public record CaseRecord(
     Instant openedAt,
     Instant creditNoticeAt,
     List<Step> timeline,
-    List<Message> communications) {
+    List<Communication> communications,
+    String communicationsHead,
+    boolean chainVerified) {
 
   /** A step of the process: who did it, when, and what they decided. */
   public record Step(String activityId, String name, String type, String completedBy, Instant startedAt,
       Instant endedAt, Map<String, Object> decisions) {}
-
-  /** A message the case sent (or, from the communications log, exchanged). */
-  public record Message(String channel, String kind, String status, Instant at, String content) {}
 }

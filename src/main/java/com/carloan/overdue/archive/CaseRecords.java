@@ -2,25 +2,21 @@ package com.carloan.overdue.archive;
 
 import static com.carloan.overdue.process.CaseVariables.*;
 
+import com.carloan.overdue.communication.Communication;
+import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.payment.Payments;
-import com.carloan.overdue.privacy.FieldCipher;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Assembles a {@link CaseRecord} from the engine's history and the application's tables. */
@@ -37,22 +33,22 @@ public class CaseRecords {
   private final HistoryService history;
   private final LoanCases cases;
   private final Payments payments;
-  private final JdbcTemplate jdbc;
-  private final FieldCipher cipher;
+  private final CommunicationLog communications;
 
-  CaseRecords(HistoryService history, LoanCases cases, Payments payments, JdbcTemplate jdbc, FieldCipher cipher) {
+  CaseRecords(HistoryService history, LoanCases cases, Payments payments, CommunicationLog communications) {
     this.history = history;
     this.cases = cases;
     this.payments = payments;
-    this.jdbc = jdbc;
-    this.cipher = cipher;
+    this.communications = communications;
   }
 
   public CaseRecord of(LoanCase c, Map<String, Object> variables) {
+    List<Communication> messages = communications.list(c.id());
+    var chain = communications.verify(c.loanId(), messages);
     return new CaseRecord(c.loanId(), c.processInstanceId(), c.borrowerName(), c.phoneMasked(), c.vehiclePlate(),
         c.overdueAmount(), payments.totalRepaid(c.id()), (String) variables.get(RISK_LEVEL),
         (String) variables.get(STRATEGY), (String) variables.get(ESCALATION_REASON), c.openedAt(), c.creditNoticeAt(),
-        timeline(c.processInstanceId()), communications(c.loanId(), c.openedAt()));
+        timeline(c.processInstanceId()), messages, chain.head(), chain.verified());
   }
 
   public LoanCase activeCase(String loanId) {
@@ -70,7 +66,7 @@ public class CaseRecords {
     }
     Map<String, String> completers = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
         .list().stream().filter(t -> t.getAssignee() != null)
-        .collect(Collectors.toMap(t -> t.getActivityInstanceId(), t -> t.getAssignee(), (a, b) -> b));
+        .collect(java.util.stream.Collectors.toMap(t -> t.getActivityInstanceId(), t -> t.getAssignee(), (a, b) -> b));
     List<CaseRecord.Step> steps = new ArrayList<>();
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list()) {
@@ -83,14 +79,6 @@ public class CaseRecords {
     return steps;
   }
 
-  private List<CaseRecord.Message> communications(String loanId, Instant openedAt) {
-    return jdbc.query("select channel, template, status, coalesce(sent_at, send_after) as at, content_cipher "
-            + "from outbound_message where loan_id = ? and created_at >= ? order by id",
-        (rs, n) -> new CaseRecord.Message(rs.getString("channel"), rs.getString("template"), rs.getString("status"),
-            rs.getTimestamp("at").toInstant(), cipher.decrypt(rs.getString("content_cipher"))),
-        loanId, Timestamp.from(openedAt))
-        .stream().sorted(Comparator.comparing(CaseRecord.Message::at)).toList();
-  }
 
   private static Instant instant(java.util.Date d) {
     return d == null ? null : d.toInstant();

@@ -1,6 +1,7 @@
 package com.carloan.overdue.contact;
 
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.privacy.FieldCipher;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SMS outbox. {@link #enqueue} runs inside the process step's transaction, so a rolled-back step
- * leaves nothing to send; {@link #dispatchDue} sends what is due, each message in its own transaction.
+ * leaves nothing to send (and no communication record); {@link #dispatchDue} sends what is due, each message in its own transaction.
  */
 @Component
 public class Outbox {
@@ -34,9 +35,12 @@ public class Outbox {
   private final SmsGateway sms;
   private final BusinessClock clock;
   private final TransactionTemplate ownTransaction;
+  private final CommunicationLog communications;
 
-  Outbox(JdbcTemplate jdbc, FieldCipher cipher, SmsGateway sms, BusinessClock clock, PlatformTransactionManager tx) {
+  Outbox(JdbcTemplate jdbc, FieldCipher cipher, SmsGateway sms, BusinessClock clock, PlatformTransactionManager tx,
+      CommunicationLog communications) {
     this.jdbc = jdbc;
+    this.communications = communications;
     this.cipher = cipher;
     this.sms = sms;
     this.clock = clock;
@@ -45,6 +49,7 @@ public class Outbox {
   }
 
   void enqueue(LoanCase c, SmsTemplate template, String text, Instant sendAfter) {
+    communications.append(c, CommunicationLog.Channel.SMS, CommunicationLog.Direction.OUTBOUND, text, "system");
     Instant now = clock.now();
     jdbc.update("insert into outbound_message (loan_id, channel, template, recipient_cipher, content_cipher, send_after, "
         + "status, attempts, created_at) values (?, 'SMS', ?, ?, ?, ?, 'PENDING', 0, ?)", c.loanId(), template.name(),

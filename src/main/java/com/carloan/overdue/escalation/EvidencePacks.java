@@ -4,15 +4,15 @@ import com.carloan.overdue.archive.CaseRecord;
 import com.carloan.overdue.archive.CaseRecords;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Hashes;
+import com.carloan.overdue.communication.Communication;
+import com.carloan.overdue.common.Inserts;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.privacy.FieldCipher;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,18 +40,9 @@ public class EvidencePacks {
   public long compile(String loanId, Map<String, Object> variables) {
     LoanCase c = records.activeCase(loanId);
     String document = render(records.of(c, variables), clock.now());
-    var key = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement(
-          "insert into evidence_pack (case_id, created_at, content_sha256, content_cipher) values (?, ?, ?, ?)",
-          new String[] {"id"});
-      ps.setLong(1, c.id());
-      ps.setTimestamp(2, Timestamp.from(clock.now()));
-      ps.setString(3, Hashes.sha256(document));
-      ps.setString(4, cipher.encrypt(document));
-      return ps;
-    }, key);
-    return key.getKey().longValue();
+    return Inserts.returningId(jdbc,
+        "insert into evidence_pack (case_id, created_at, content_sha256, content_cipher) values (?, ?, ?, ?)",
+        c.id(), Timestamp.from(clock.now()), Hashes.sha256(document), cipher.encrypt(document));
   }
 
   /** The pack as text, decrypted, with the hash it was stored under. */
@@ -78,11 +69,13 @@ public class EvidencePacks {
           .append(s.decisions().isEmpty() ? "" : " " + s.decisions()).append('\n');
     }
     out.append("\n沟通记录 Communications\n");
-    for (CaseRecord.Message m : r.communications()) {
-      out.append("- ").append(TIME.format(m.at())).append("  ").append(m.channel()).append(' ').append(m.kind())
-          .append(" [").append(m.status()).append("] sha256=").append(Hashes.sha256(m.content())).append('\n')
-          .append("  ").append(m.content()).append('\n');
+    for (Communication m : r.communications()) {
+      out.append("- #").append(m.seq()).append(' ').append(TIME.format(m.recordedAt())).append("  ").append(m.channel())
+          .append(' ').append(m.direction()).append(" (").append(m.recordedBy()).append(") hash=").append(m.hash())
+          .append('\n').append("  ").append(m.content().replace("\n", "\n  ")).append('\n');
     }
+    out.append("\n证据链 Evidence chain: head ").append(r.communicationsHead())
+        .append(r.chainVerified() ? " — 校验通过 verified" : " — 校验失败 BROKEN").append('\n');
     return out.toString();
   }
 

@@ -4,11 +4,11 @@ import static com.carloan.overdue.process.CaseVariables.*;
 
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.common.Inserts;
 import com.carloan.overdue.privacy.FieldCipher;
 import com.carloan.overdue.privacy.PhoneNumbers;
 import com.carloan.overdue.process.CollectionSettings;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,32 +77,15 @@ public class CaseIntakeService {
   }
 
   private long insert(CaseIntake in, String wecomState) {
-    var keys = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("insert into loan_case (loan_id, active_loan_id, borrower_name, "
-          + "borrower_key, phone_cipher, phone_masked, id_number_cipher, vehicle_plate, vehicle_vin, vehicle_status, "
-          + "overdue_amount, outstanding_principal, days_past_due, prior_overdue_count, wecom_state, opened_at) "
-          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      int i = 1;
-      ps.setString(i++, in.loanId());
-      ps.setString(i++, in.loanId());
-      ps.setString(i++, in.borrower().name().strip());
-      ps.setString(i++, cipher.lookupHash(in.borrower().phone()));
-      ps.setString(i++, cipher.encrypt(in.borrower().phone()));
-      ps.setString(i++, PhoneNumbers.mask(in.borrower().phone()));
-      ps.setString(i++, cipher.encrypt(in.borrower().idNumber()));
-      ps.setString(i++, in.vehicle().plate());
-      ps.setString(i++, in.vehicle().vin());
-      ps.setString(i++, in.vehicle().status());
-      ps.setBigDecimal(i++, in.overdueAmount());
-      ps.setBigDecimal(i++, in.outstandingPrincipal());
-      ps.setInt(i++, in.daysPastDue());
-      ps.setInt(i++, in.priorOverdueCount());
-      ps.setString(i++, wecomState);
-      ps.setTimestamp(i, Timestamp.from(clock.now()));
-      return ps;
-    }, keys);
-    return keys.getKey().longValue();
+    String phone = in.borrower().phone();
+    return Inserts.returningId(jdbc, "insert into loan_case (loan_id, active_loan_id, borrower_name, borrower_key, "
+        + "phone_cipher, phone_masked, id_number_cipher, vehicle_plate, vehicle_vin, vehicle_status, overdue_amount, "
+        + "outstanding_principal, days_past_due, prior_overdue_count, wecom_state, opened_at) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.loanId(), in.loanId(), in.borrower().name().strip(), cipher.lookupHash(phone), cipher.encrypt(phone),
+        PhoneNumbers.mask(phone), cipher.encrypt(in.borrower().idNumber()), in.vehicle().plate(), in.vehicle().vin(),
+        in.vehicle().status(), in.overdueAmount(), in.outstandingPrincipal(), in.daysPastDue(), in.priorOverdueCount(),
+        wecomState, Timestamp.from(clock.now()));
   }
 
   private VariableMap startVariables(CaseIntake in, String wecomState) {

@@ -38,7 +38,8 @@ class EscalationPathsTest extends ProcessTestSupport {
     long packId = ((Number) variable(pi, "evidencePackId")).longValue();
     var pack = evidencePacks.read(packId);
     assertThat(pack.get("content")).contains(loanId(pi)).contains("CONTACT_REFUSED").contains("征信报送前告知")
-        .contains("WECOM_REQUEST").contains("拒绝");
+        .contains("SMS OUTBOUND").contains("企业微信").contains("PHONE OUTBOUND (agent1)").contains("拒绝")
+        .contains("校验通过 verified");
 
     legalCompletes(pi, "handleLitigation", Map.of("litigationResult", "JUDGMENT_ENFORCED", "recoveredAmount", 6000.0));
 
