@@ -1,10 +1,13 @@
 package com.carloan.overdue.process;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -39,24 +42,34 @@ class ProcessResourceDeployer implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() throws IOException {
+    Map<String, byte[]> found = new TreeMap<>();
+    for (Resource r : resources()) {
+      try (InputStream in = r.getInputStream()) {
+        found.put(resourceName(r), in.readAllBytes());
+      }
+    }
+    if (found.isEmpty()) {
+      throw new IllegalStateException("No process resources found under classpath:" + location);
+    }
+    deploy(found);
+  }
+
+  /**
+   * Deploys the resources that differ from their latest deployed version.
+   * @return the names deployed now (empty when nothing changed)
+   */
+  List<String> deploy(Map<String, byte[]> resources) {
     DeploymentBuilder builder = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source("car-loan-overdue application")
         .enableDuplicateFiltering(true);
-    List<String> names = new ArrayList<>();
-    for (Resource r : resources()) {
-      String name = resourceName(r);
-      try (InputStream in = r.getInputStream()) {
-        builder.addInputStream(name, in);
-      }
-      names.add(name);
-    }
-    if (names.isEmpty()) {
-      throw new IllegalStateException("No process resources found under classpath:" + location);
-    }
+    resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    long before = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     Deployment d = builder.deployWithResult();
-    int deployed = repository.getDeploymentResourceNames(d.getId()).size();
-    log.info("Process resources: {} found, {} new or changed deployed (deployment {})", names.size(), deployed, d.getId());
+    boolean created = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() > before;
+    List<String> deployed = created ? repository.getDeploymentResourceNames(d.getId()) : List.of();
+    log.info("Process resources: {} found, {} new or changed deployed {}", resources.size(), deployed.size(), deployed);
+    return deployed;
   }
 
   private List<Resource> resources() throws IOException {

@@ -94,6 +94,16 @@ public abstract class ProcessTestSupport {
   /** The contract's example payload, as the loan system sends it, with the test's own values. */
   protected CaseIntake payload(String loanId, int daysPastDue, String overdueAmount, int priorOverdueCount,
       String vehicleStatus) {
+    return payload(loanId, daysPastDue, overdueAmount, priorOverdueCount, vehicleStatus, newPhone());
+  }
+
+  /** Every case gets its own borrower unless a test says otherwise: the daily contact cap counts per borrower. */
+  protected static String newPhone() {
+    return String.format("139%08d", LOANS.incrementAndGet() * 7919L % 100_000_000L);
+  }
+
+  protected CaseIntake payload(String loanId, int daysPastDue, String overdueAmount, int priorOverdueCount,
+      String vehicleStatus, String phone) {
     try {
       ObjectNode body = (ObjectNode) json.readTree("""
           {"loanId": "L-2026-000123",
@@ -102,6 +112,7 @@ public abstract class ProcessTestSupport {
            "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00,
            "daysPastDue": 15, "priorOverdueCount": 1}""");
       body.put("loanId", loanId);
+      ((ObjectNode) body.get("borrower")).put("phone", phone);
       ((ObjectNode) body.get("vehicle")).put("status", vehicleStatus);
       body.put("overdueAmount", new BigDecimal(overdueAmount));
       body.put("daysPastDue", daysPastDue);
