@@ -34,15 +34,16 @@ final class DemoIdentity {
       new GroupSpec(PROCESS_OWNER, "流程负责人 · Process owners", Groups.GROUP_TYPE_WORKFLOW),
       new GroupSpec(INTEGRATION, "系统集成 · Integration", Groups.GROUP_TYPE_WORKFLOW));
 
+  // Webapps show "firstName lastName": the family name goes first so it reads the Chinese way (张 磊).
   private static final List<UserSpec> USERS = List.of(
-      new UserSpec("admin", "管理员", "系统", ADMIN),
-      new UserSpec("agent1", "伟", "王", AGENT),
-      new UserSpec("agent2", "芳", "李", AGENT),
-      new UserSpec("supervisor1", "磊", "张", SUPERVISOR),
-      new UserSpec("supervisor2", "静", "刘", SUPERVISOR),
-      new UserSpec("legal1", "敏", "陈", LEGAL),
-      new UserSpec("owner1", "强", "杨", PROCESS_OWNER),
-      new UserSpec("loansys", "贷款系统", "接口", INTEGRATION));
+      new UserSpec("admin", "系统", "管理员", ADMIN),
+      new UserSpec("agent1", "王", "伟", AGENT),
+      new UserSpec("agent2", "李", "芳", AGENT),
+      new UserSpec("supervisor1", "张", "磊", SUPERVISOR),
+      new UserSpec("supervisor2", "刘", "静", SUPERVISOR),
+      new UserSpec("legal1", "陈", "敏", LEGAL),
+      new UserSpec("owner1", "杨", "强", PROCESS_OWNER),
+      new UserSpec("loansys", "接口", "贷款系统", INTEGRATION));
 
   private DemoIdentity() {
   }

@@ -1,0 +1,23 @@
+// Overrides the webjar's app/welcome/scripts/config.js (same classpath path; ours comes first).
+// The welcome app renders the login page behind /camunda/app/; the browser's first language
+// picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en.
+export default {
+  app: {
+    name: '催收工作台 Collections',
+    vendor: '鼎信汽车金融'
+  },
+
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'YYYY-MM-DD HH:mm',
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY-MM-DD HH:mm:ss dddd',
+    short: 'YYYY-MM-DD'
+  }
+};

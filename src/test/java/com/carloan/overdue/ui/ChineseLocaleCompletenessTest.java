@@ -1,0 +1,194 @@
+package com.carloan.overdue.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Keeps our Chinese locale as complete as the English one the webjar ships. After a Camunda upgrade
+ * this fails on every label the new en.json added, removed or re-worded placeholders in, so the
+ * Chinese files are brought up to date before agents see English fragments.
+ */
+class ChineseLocaleCompletenessTest {
+
+  private static final String WEBAPPS = "META-INF/resources/webjars/camunda/app/";
+  private static final String WEBJAR = "camunda-webapp-webjar";
+
+  /** Left as in English on purpose: the product's name and literal values a variable can show. */
+  private static final Set<String> KEPT_AS_IS = Set.of(
+      "labels.APP_VENDOR",
+      "labels.CAM_WIDGET_VARIABLES_TABLE_NULL",
+      "labels.CAM_WIDGET_VARIABLE_NULL",
+      "labels.CAM_WIDGET_VARIABLE_UNDEFINED",
+      "dateLocales.longDateFormat.LT");
+
+  /** Angular interpolations, HTML markup and moment.js substitutions: text the UI fills or renders. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}|<[^<>]+>|%[sd]");
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome"})
+  void chineseHasEveryLabelTheShippedEnglishHas(String app) {
+    Set<String> missing = new TreeSet<>(english(app).keySet());
+    missing.removeAll(chinese(app).keySet());
+
+    assertThat(missing).as("labels of the shipped %s/locales/en.json missing in our zh.json", app)
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome"})
+  void chineseHasNoLabelTheShippedEnglishLacks(String app) {
+    Set<String> extra = new TreeSet<>(chinese(app).keySet());
+    extra.removeAll(english(app).keySet());
+
+    assertThat(extra).as("labels in our %s zh.json that the shipped en.json no longer has", app)
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome"})
+  void chineseKeepsEveryPlaceholderAndTag(String app) {
+    Map<String, String> english = english(app);
+    List<String> differing = new ArrayList<>();
+    chinese(app).forEach((key, zh) -> {
+      String en = english.get(key);
+      if (en != null && !placeholders(en).equals(placeholders(zh))) {
+        differing.add(key + ": en " + placeholders(en) + ", zh " + placeholders(zh));
+      }
+    });
+
+    assertThat(differing).as("%s labels whose placeholders or markup differ", app).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome"})
+  void everyWordyLabelIsTranslated(String app) {
+    Map<String, String> english = english(app);
+    List<String> untranslated = new ArrayList<>();
+    chinese(app).forEach((key, zh) -> {
+      String en = english.get(key);
+      if (en == null || KEPT_AS_IS.contains(key)) {
+        return;
+      }
+      if (!en.isBlank() && zh.isBlank()) {
+        untranslated.add(key + " is empty");
+      } else if (letters(en) > 3 && (zh.equals(en) || isLabel(key) && !hasChinese(zh))) {
+        untranslated.add(key + " = \"" + zh + "\"");
+      }
+    });
+
+    assertThat(untranslated).as("%s labels not translated into Chinese", app).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome"})
+  void configOffersChineseWithEnglishAsFallback(String app) {
+    String config = text(ours(app + "/scripts/config.js"));
+
+    Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^]]*)]").matcher(config);
+    assertThat(available.find()).as("%s config.js declares availableLocales", app).isTrue();
+    assertThat(available.group(1)).contains("'zh'").contains("'en'");
+    assertThat(config).containsPattern("fallbackLocale\\s*:\\s*'en'");
+  }
+
+  /** The webapps read every locale file from the classpath; en.json must stay the shipped one. */
+  private Map<String, String> english(String app) {
+    URL url = resource(app + "/locales/en.json");
+    assertThat(url.toString()).as("%s en.json comes from the webjar", app).contains(WEBJAR);
+    return flatten(read(url));
+  }
+
+  private Map<String, String> chinese(String app) {
+    return flatten(read(ours(app + "/locales/zh.json")));
+  }
+
+  /** Our file, which must be the one the classpath (and so the webapp) resolves first. */
+  private static URL ours(String path) {
+    URL url = resource(path);
+    assertThat(url.toString()).as("%s resolves to our copy, not the webjar's", path)
+        .doesNotContain(WEBJAR);
+    return url;
+  }
+
+  private static URL resource(String path) {
+    URL url = ChineseLocaleCompletenessTest.class.getClassLoader().getResource(WEBAPPS + path);
+    assertThat(url).as("classpath resource %s", WEBAPPS + path).isNotNull();
+    return url;
+  }
+
+  private JsonNode read(URL url) {
+    try (InputStream in = url.openStream()) {
+      return json.readTree(in); // the shipped files start with a UTF-8 BOM, which Jackson skips
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String text(URL url) {
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Nested keys joined with dots, array elements by index: labels.CLAIM_TASK, dateLocales.months.0. */
+  private static Map<String, String> flatten(JsonNode root) {
+    Map<String, String> flat = new LinkedHashMap<>();
+    flatten("", root, flat);
+    return flat;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> flat) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(field -> flatten(prefix + field.getKey() + ".", field.getValue(), flat));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        flatten(prefix + i + ".", node.get(i), flat);
+      }
+    } else {
+      flat.put(prefix.substring(0, prefix.length() - 1), node.asText());
+    }
+  }
+
+  private static Set<String> placeholders(String label) {
+    Set<String> found = new TreeSet<>();
+    Matcher matcher = PLACEHOLDER.matcher(label);
+    while (matcher.find()) {
+      found.add(matcher.group(1) != null ? "{{" + matcher.group(1) + "}}" : matcher.group());
+    }
+    return Collections.unmodifiableSet(found);
+  }
+
+  /** UI text, as opposed to the date patterns in dateLocales, which need no Chinese characters. */
+  private static boolean isLabel(String key) {
+    return key.startsWith("labels.");
+  }
+
+  private static long letters(String text) {
+    return text.codePoints().filter(Character::isLetter).count();
+  }
+
+  private static boolean hasChinese(String text) {
+    return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+  }
+}
