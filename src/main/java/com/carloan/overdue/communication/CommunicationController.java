@@ -82,6 +82,16 @@ class CommunicationController {
     return all.stream().map(m -> CommunicationView.of(loanId, m)).collect(Collectors.toList());
   }
 
+  /** Recomputes the case's hash chain from the stored records: whether any was changed, removed or reordered. */
+  @GetMapping("/api/cases/{loanId}/communications/verification")
+  public CommunicationLog.ChainStatus verify(@PathVariable String loanId) {
+    LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
+    if (!isCaseAgent(c, access.currentUserId())) {
+      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.LEGAL);
+    }
+    return log.verify(loanId, log.list(c.id()));
+  }
+
   private boolean isCaseAgent(LoanCase c, String userId) {
     return userId != null && access.isInAnyGroup(CollectionGroups.AGENT) && c.processInstanceId() != null
         && history.createHistoricTaskInstanceQuery().processInstanceId(c.processInstanceId()).taskAssignee(userId)

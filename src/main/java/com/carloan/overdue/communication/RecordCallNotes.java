@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Complete listener of {@code callBorrower}: the call and the agent's notes become evidence in the chain. */
+/**
+ * Complete listener of {@code callBorrower}: the call and the agent's notes become evidence in the
+ * encrypted chain, and the process variable keeps only a pointer to it (see {@link RedactedHistory}).
+ */
 @Component("recordCallNotes")
 class RecordCallNotes implements TaskListener {
 
@@ -28,7 +31,10 @@ class RecordCallNotes implements TaskListener {
     String content = "致电结果 call result: " + task.getVariable(CONTACT_RESULT)
         + (notes == null || notes.toString().isBlank() ? "" : "\n" + notes.toString().strip());
     String agent = TaskActors.completingUser(task);
-    log.append(cases.requireActive((String) task.getVariable(LOAN_ID)), CommunicationLog.Channel.PHONE,
-        CommunicationLog.Direction.OUTBOUND, content, agent == null ? "unknown" : agent);
+    Communication saved = log.append(cases.requireActive((String) task.getVariable(LOAN_ID)),
+        CommunicationLog.Channel.PHONE, CommunicationLog.Direction.OUTBOUND, content, agent == null ? "unknown" : agent);
+    if (notes != null) {
+      task.setVariable(CALL_NOTES, "通话记录已加密存档 · communication #" + saved.seq());
+    }
   }
 }
