@@ -1,7 +1,6 @@
 package com.carloan.overdue.negotiation;
 
 import static com.carloan.overdue.process.CaseVariables.NEGOTIATED_BY;
-import static com.carloan.overdue.process.CaseVariables.PLAN_APPROVED;
 
 import com.carloan.overdue.process.TaskActors;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,9 +14,6 @@ class EnforceFourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!(task.getVariable(PLAN_APPROVED) instanceof Boolean)) {
-      throw new BadUserRequestException("planApproved must be true or false");
-    }
     String approver = TaskActors.completingUser(task);
     if (approver == null) {
       throw new BadUserRequestException("A plan can only be approved by a logged-in user");

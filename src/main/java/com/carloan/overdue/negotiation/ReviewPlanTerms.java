@@ -4,7 +4,6 @@ import static com.carloan.overdue.process.CaseVariables.*;
 
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.process.TaskActors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,10 +25,7 @@ class ReviewPlanTerms implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object outcome = task.getVariable(NEGOTIATION_OUTCOME);
-    if (!"AGREED".equals(outcome) && !"FAILED".equals(outcome)) {
-      throw new BadUserRequestException("negotiationOutcome must be AGREED or FAILED");
-    }
+    Object outcome = task.getVariable(NEGOTIATION_OUTCOME); // AGREED or FAILED, checked by TaskInputs
     task.setVariable(NEGOTIATED_BY, TaskActors.completingUser(task));
     if ("FAILED".equals(outcome)) {
       return;

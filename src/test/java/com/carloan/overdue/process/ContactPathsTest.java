@@ -55,6 +55,17 @@ class ContactPathsTest extends ProcessTestSupport {
   }
 
   @Test
+  void anUnknownCallResultIsRefusedAndNothingMoves() {
+    var pi = openWeChatCase();
+
+    assertThatThrownBy(() -> agentCompletes(pi, "callBorrower", Map.of("contactResult", "MAYBE", "callNotes", "?")))
+        .hasMessageContaining("contactResult must be one of AGREED_TO_ADD, NOT_REACHED, REFUSED");
+
+    assertThat(pi).isWaitingAt("callBorrower");
+    assertThat(pi).variables().doesNotContainKey("contactResult");
+  }
+
+  @Test
   void refusalEscalates() {
     var pi = openWeChatCase();
 
@@ -70,7 +81,8 @@ class ContactPathsTest extends ProcessTestSupport {
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(pi).isWaitingAt("callBorrower");
-      assertThat(pi).variables().containsEntry("contactAttempts", attempt);
+      assertThat(pi).variables().containsEntry("contactAttempts", attempt)
+          .as("a new call starts without the last call's answer").doesNotContainKey("contactResult");
       agentCompletes(pi, "callBorrower", Map.of("contactResult", "NOT_REACHED", "callNotes", "无人接听 " + attempt));
       assertThat(pi).isWaitingAt("awaitWeChatAdd");
       fireNextTimer(pi);
