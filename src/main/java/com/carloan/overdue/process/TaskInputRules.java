@@ -51,6 +51,10 @@ public final class TaskInputRules {
 
   /** The variables a task decides; cleared when the task opens, so a second round never reuses the first's answer. */
   public static Set<String> decisions(String taskKey) {
+    if ("reviewAssessment".equals(taskKey)) {
+      // Its decision variable is the assessment's own output (MANUAL_REVIEW), which the form replaces.
+      return Set.of();
+    }
     Map<String, Rule> rules = RULES.getOrDefault(taskKey, Map.of());
     Set<String> names = new java.util.TreeSet<>();
     rules.forEach((name, rule) -> {
@@ -69,35 +73,35 @@ public final class TaskInputRules {
     List<String> problems = new ArrayList<>();
     RULES.getOrDefault(taskKey, Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       String name = e.getKey();
-      Object value = variables.apply(name);
-      switch (e.getValue()) {
-        case OneOf one -> {
-          if (value == null || !one.values().contains(value.toString())) {
-            problems.add(name + " must be one of " + String.join(", ", new java.util.TreeSet<>(one.values())));
-          }
-        }
-        case YesNo yn -> {
-          if (!(value instanceof Boolean)) {
-            problems.add(name + " must be true or false");
-          }
-        }
-        case Amount a -> {
-          if (!(value instanceof Number n) || n.doubleValue() < 0 || Double.isNaN(n.doubleValue())
-              || Double.isInfinite(n.doubleValue())) {
-            problems.add(name + " must be an amount of 0 or more");
-          }
-        }
-        case Note n -> {
-          if (value != null && !(value instanceof String)) {
-            problems.add(name + " must be text");
-          } else if (value != null && ((String) value).length() > MAX_NOTE) {
-            problems.add(name + " must be at most " + MAX_NOTE + " characters");
-          } else if (value != null && EXPRESSION.matcher((String) value).find()) {
-            problems.add(name + " must not contain expression syntax such as ${ or #{");
-          }
-        }
+      String problem = problem(name, e.getValue(), variables.apply(name));
+      if (problem != null) {
+        problems.add(problem);
       }
     });
     return problems;
+  }
+
+  private static String problem(String name, Rule rule, Object value) {
+    if (rule instanceof OneOf one) {
+      return value != null && one.values().contains(value.toString()) ? null
+          : name + " must be one of " + String.join(", ", new java.util.TreeSet<>(one.values()));
+    }
+    if (rule instanceof YesNo) {
+      return value instanceof Boolean ? null : name + " must be true or false";
+    }
+    if (rule instanceof Amount) {
+      return value instanceof Number n && n.doubleValue() >= 0 && Double.isFinite(n.doubleValue()) ? null
+          : name + " must be an amount of 0 or more";
+    }
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      return name + " must be text";
+    }
+    if (text.length() > MAX_NOTE) {
+      return name + " must be at most " + MAX_NOTE + " characters";
+    }
+    return EXPRESSION.matcher(text).find() ? name + " must not contain expression syntax such as ${ or #{" : null;
   }
 }

@@ -43,6 +43,7 @@ class TaskInputRulesTest {
   void aTaskForgetsOnlyItsOwnDecisionsWhenItOpensAgain() {
     assertThat(TaskInputRules.decisions("callBorrower")).containsExactly("callNotes", "contactResult");
     assertThat(TaskInputRules.decisions("negotiatePlan")).containsExactly("negotiationOutcome");
+    assertThat(TaskInputRules.decisions("reviewAssessment")).as("keeps the assessment's MANUAL_REVIEW").isEmpty();
     assertThat(TaskInputRules.decisions("unknownTask")).isEmpty();
   }
 }
