@@ -63,14 +63,40 @@ public class CommunicationLog {
     return new ChainStatus(broken == null, broken, HashChain.head(inOrder), inOrder.size());
   }
 
+  /**
+   * For records whose content was erased after the retention period: only the stored hashes' linkage
+   * (seq without gaps, each prevHash the hash before it) can still be checked, not the hashes themselves.
+   */
+  public ChainStatus verifyLinkage(List<Communication> inOrder) {
+    Integer broken = HashChain.firstUnlinked(inOrder);
+    return new ChainStatus(broken == null, broken, HashChain.head(inOrder), inOrder.size());
+  }
+
   /** Writes who read the case's communications; the read and its audit record commit together. */
   public void auditRead(LoanCase c, String reader, int records) {
-    jdbc.update("insert into communication_read (case_id, loan_id, read_by, read_at, records) values (?, ?, ?, ?, ?)",
-        c.id(), c.loanId(), reader, Timestamp.from(clock.now()), records);
+    auditRead(c, reader, records, Access.COMMUNICATIONS);
+  }
+
+  /** What a reader saw of the communications: the list itself, the sealed archive or the evidence pack. */
+  public enum Access { COMMUNICATIONS, ARCHIVE, EVIDENCE_PACK }
+
+  public void auditRead(LoanCase c, String reader, int records, Access access) {
+    jdbc.update("insert into communication_read (case_id, loan_id, read_by, read_at, records, access) "
+        + "values (?, ?, ?, ?, ?, ?)", c.id(), c.loanId(), reader, Timestamp.from(clock.now()), records, access.name());
+  }
+
+  /** Retention: the content goes, the hashes and who recorded what when stay. @return records erased */
+  public int eraseContent(long caseId) {
+    return jdbc.update("update communication set content_cipher = null where case_id = ? and content_cipher is not null",
+        caseId);
   }
 
   // A record whose ciphertext was altered cannot be decrypted; it stays in the list so the chain shows where.
+  // Erased content (retention) reads as null.
   private String decryptOrMark(String stored) {
+    if (stored == null) {
+      return null;
+    }
     try {
       return cipher.decrypt(stored);
     } catch (RuntimeException e) {

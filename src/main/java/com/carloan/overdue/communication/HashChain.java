@@ -31,8 +31,28 @@ public final class HashChain {
     String prev = GENESIS;
     int expectedSeq = 1;
     for (Communication c : inOrder) {
-      if (c.seq() != expectedSeq || !c.prevHash().equals(prev) || !c.hash().equals(
+      // an erased record (no content) cannot be recomputed: see firstUnlinked
+      if (c.seq() != expectedSeq || !c.prevHash().equals(prev) || c.content() == null || !c.hash().equals(
           link(prev, loanId, c.seq(), c.channel(), c.direction(), c.content(), c.recordedBy(), c.recordedAt()))) {
+        return c.seq();
+      }
+      prev = c.hash();
+      expectedSeq++;
+    }
+    return null;
+  }
+
+  /**
+   * The check that is left once the content is erased: seq without gaps and every {@code prevHash} the
+   * stored hash of the record before it.
+   *
+   * @return the seq of the first record that does not link, or {@code null}
+   */
+  public static Integer firstUnlinked(List<Communication> inOrder) {
+    String prev = GENESIS;
+    int expectedSeq = 1;
+    for (Communication c : inOrder) {
+      if (c.seq() != expectedSeq || !c.prevHash().equals(prev) || c.hash() == null || c.hash().length() != prev.length()) {
         return c.seq();
       }
       prev = c.hash();

@@ -1,36 +1,62 @@
 package com.carloan.overdue.escalation;
 
-import com.carloan.overdue.archive.CaseRecord;
 import com.carloan.overdue.archive.CaseRecords;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Hashes;
-import com.carloan.overdue.communication.Communication;
 import com.carloan.overdue.common.Inserts;
+import com.carloan.overdue.contact.ContactHistory;
+import com.carloan.overdue.contact.SmsTemplate;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.privacy.FieldCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The evidence pack for legal action (证据材料): case summary, timeline with who decided what, every
- * message in order with its hash, and the credit-report notice, as one document with a SHA-256.
+ * The evidence pack for legal action (证据材料): a PDF with the case summary, the credit-report notice,
+ * the verification result, the timeline and every communication with its hash. Stored encrypted (it is
+ * full of personal data) with the SHA-256 of the file and of its text.
  */
 @Service
 public class EvidencePacks {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
+  private static final Logger log = LoggerFactory.getLogger(EvidencePacks.class);
+
+  /**
+   * A stored pack.
+   *
+   * @param pdf the file, or null once erased after the retention period
+   * @param sha256 SHA-256 of the file, as {@code sha256sum} prints it
+   * @param textSha256 SHA-256 of the text printed in it, shown in every page's footer
+   */
+  public record Pack(long id, long caseId, Instant createdAt, byte[] pdf, String sha256, String textSha256,
+      Instant erasedAt) {
+
+    public boolean erased() {
+      return pdf == null;
+    }
+  }
 
   private final CaseRecords records;
+  private final ContactHistory contacts;
+  private final EvidencePackFont font;
   private final JdbcTemplate jdbc;
   private final FieldCipher cipher;
   private final BusinessClock clock;
 
-  EvidencePacks(CaseRecords records, JdbcTemplate jdbc, FieldCipher cipher, BusinessClock clock) {
+  EvidencePacks(CaseRecords records, ContactHistory contacts, EvidencePackFont font, JdbcTemplate jdbc,
+      FieldCipher cipher, BusinessClock clock) {
     this.records = records;
+    this.contacts = contacts;
+    this.font = font;
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.clock = clock;
@@ -39,44 +65,39 @@ public class EvidencePacks {
   /** @return the pack's id */
   public long compile(String loanId, Map<String, Object> variables) {
     LoanCase c = records.activeCase(loanId);
-    String document = render(records.of(c, variables), clock.now());
-    return Inserts.returningId(jdbc,
-        "insert into evidence_pack (case_id, created_at, content_sha256, content_cipher) values (?, ?, ?, ?)",
-        c.id(), Timestamp.from(clock.now()), Hashes.sha256(document), cipher.encrypt(document));
+    Instant now = clock.now();
+    var notice = contacts.firstSms(loanId, SmsTemplate.CREDIT_REPORT_NOTICE, c.openedAt());
+    var pdf = EvidencePackDocument.render(records.of(c, variables), notice, now, font);
+    long id = Inserts.returningId(jdbc, "insert into evidence_pack (case_id, created_at, content_sha256, text_sha256, "
+        + "content_cipher) values (?, ?, ?, ?, ?)", c.id(), Timestamp.from(now), Hashes.sha256(pdf.pdf()),
+        pdf.textSha256(), cipher.encrypt(Base64.getEncoder().encodeToString(pdf.pdf())));
+    log.info("Evidence pack {} compiled for loan {}: {} pages", id, loanId, pdf.pages());
+    return id;
   }
 
-  /** The pack as text, decrypted, with the hash it was stored under. */
-  public Map<String, String> read(long packId) {
-    return jdbc.queryForObject("select content_cipher, content_sha256 from evidence_pack where id = ?",
-        (rs, n) -> Map.of("content", cipher.decrypt(rs.getString(1)), "sha256", rs.getString(2)), packId);
+  public Pack read(long packId) {
+    return jdbc.queryForObject("select " + COLUMNS + " from evidence_pack where id = ?", this::map, packId);
   }
 
-  static String render(CaseRecord r, Instant compiledAt) {
-    StringBuilder out = new StringBuilder();
-    out.append("证据材料 Evidence pack — 贷款 Loan ").append(r.loanId()).append('\n');
-    out.append("编制时间 Compiled: ").append(TIME.format(compiledAt)).append(" (Asia/Shanghai)\n\n");
-    out.append("借款人 Borrower: ").append(r.borrowerName()).append(", ").append(r.borrowerPhoneMasked()).append('\n');
-    out.append("车辆 Vehicle: ").append(r.vehiclePlate()).append('\n');
-    out.append("逾期金额 Amount due: ").append(r.amountDue().toPlainString())
-        .append("; 已还 Repaid: ").append(r.amountRepaid().toPlainString()).append('\n');
-    out.append("风险等级 Risk: ").append(r.riskLevel()).append("; 升级原因 Escalation reason: ").append(r.escalationReason()).append('\n');
-    out.append("征信报送前告知 Credit-report notice: ")
-        .append(r.creditNoticeAt() == null ? "未发送 not sent" : TIME.format(r.creditNoticeAt())).append("\n\n");
-    out.append("经过 Timeline\n");
-    for (CaseRecord.Step s : r.timeline()) {
-      out.append("- ").append(s.startedAt() == null ? "" : TIME.format(s.startedAt())).append("  ").append(s.name())
-          .append(s.completedBy() == null ? "" : " (" + s.completedBy() + ")")
-          .append(s.decisions().isEmpty() ? "" : " " + s.decisions()).append('\n');
-    }
-    out.append("\n沟通记录 Communications\n");
-    for (Communication m : r.communications()) {
-      out.append("- #").append(m.seq()).append(' ').append(TIME.format(m.recordedAt())).append("  ").append(m.channel())
-          .append(' ').append(m.direction()).append(" (").append(m.recordedBy()).append(") hash=").append(m.hash())
-          .append('\n').append("  ").append(m.content().replace("\n", "\n  ")).append('\n');
-    }
-    out.append("\n证据链 Evidence chain: head ").append(r.communicationsHead())
-        .append(r.chainVerified() ? " — 校验通过 verified" : " — 校验失败 BROKEN").append('\n');
-    return out.toString();
+  /** The case's newest pack. */
+  public Optional<Pack> latest(long caseId) {
+    return jdbc.query("select " + COLUMNS + " from evidence_pack where case_id = ? order by id desc "
+        + "fetch first 1 rows only", this::map, caseId).stream().findFirst();
   }
 
+  /** Retention: the file goes, its hashes and dates stay. @return packs erased */
+  public int erase(long caseId, Instant at) {
+    return jdbc.update("update evidence_pack set content_cipher = null, erased_at = ? where case_id = ? "
+        + "and content_cipher is not null", Timestamp.from(at), caseId);
+  }
+
+  private static final String COLUMNS = "id, case_id, created_at, content_cipher, content_sha256, text_sha256, erased_at";
+
+  private Pack map(ResultSet rs, int n) throws SQLException {
+    String stored = rs.getString("content_cipher");
+    Timestamp erasedAt = rs.getTimestamp("erased_at");
+    return new Pack(rs.getLong("id"), rs.getLong("case_id"), rs.getTimestamp("created_at").toInstant(),
+        stored == null ? null : Base64.getDecoder().decode(cipher.decrypt(stored)), rs.getString("content_sha256"),
+        rs.getString("text_sha256"), erasedAt == null ? null : erasedAt.toInstant());
+  }
 }

@@ -2,6 +2,7 @@ package com.carloan.overdue.identity;
 
 import static org.springframework.security.config.http.SessionCreationPolicy.STATELESS;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -18,7 +20,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who signs in where. Camunda guards its own parts: the REST API with
  * {@link EngineRestAuthentication}, the webapps with their login, session and CSRF filter. Spring
  * Security therefore only lets those paths through and guards {@code /api}, the actuator and the
- * rest with stateless HTTP Basic against the engine's users ({@link EngineUserAuthenticationProvider}).
+ * rest with stateless HTTP Basic against the engine's users ({@link EngineUserAuthenticationProvider});
+ * the evidence-pack download a Tasklist form links to also takes the webapps' session
+ * ({@link WebappSessionAuthentication}).
  */
 @Configuration
 @EnableMethodSecurity(securedEnabled = true)
@@ -42,8 +46,11 @@ class SecurityConfig {
   @Bean
   @Order(3)
   SecurityFilterChain apiChain(HttpSecurity http, EngineUserAuthenticationProvider users,
-      ProblemResponses problems) throws Exception {
+      ProblemResponses problems, ProcessEngine engine) throws Exception {
     return basic(http.securityMatcher(path("/api/**")), users, problems)
+        // Linked from a Tasklist form: the webapps' session signs in there too (GET only).
+        .addFilterAfter(new WebappSessionAuthentication(path("/api/cases/*/evidence-pack"), engine),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             // WeCom signs its callbacks and cannot send Basic credentials (CONTRACT §2).
             .requestMatchers(path("/api/wecom/callback")).permitAll()

@@ -44,6 +44,26 @@ public class LoanCases {
     return first(jdbc.query("select " + COLUMNS + " from loan_case where loan_id = ? order by id desc", ROW, loanId));
   }
 
+  public Optional<LoanCase> findById(long caseId) {
+    return first(jdbc.query("select " + COLUMNS + " from loan_case where id = ?", ROW, caseId));
+  }
+
+  /** When the loan's next case after this one was opened, if it has one. */
+  public Optional<Instant> nextOpenedAfter(LoanCase c) {
+    return first(jdbc.query("select opened_at from loan_case where loan_id = ? and id > ? order by id",
+        (rs, n) -> rs.getTimestamp(1).toInstant(), c.loanId(), c.id()));
+  }
+
+  /**
+   * Retention: the borrower's name, phone and ID number (and what identifies them: the lookup key, the
+   * vehicle) are erased; the loan, the amounts, the dates and the outcome stay.
+   */
+  public void erasePersonalData(long caseId, Instant at) {
+    jdbc.update("update loan_case set borrower_name = null, borrower_key = null, phone_cipher = null, "
+        + "phone_masked = null, id_number_cipher = null, vehicle_plate = null, vehicle_vin = null, erased_at = ? "
+        + "where id = ? and closed_at is not null", Timestamp.from(at), caseId);
+  }
+
   public Optional<LoanCase> findByWeComState(String state) {
     return first(jdbc.query("select " + COLUMNS + " from loan_case where wecom_state = ?", ROW, state));
   }
@@ -58,7 +78,7 @@ public class LoanCases {
         Timestamp.from(at), outcome, caseId);
   }
 
-  private static Optional<LoanCase> first(List<LoanCase> rows) {
+  private static <T> Optional<T> first(List<T> rows) {
     return rows.stream().findFirst();
   }
 

@@ -36,8 +36,7 @@ class EscalationPathsTest extends ProcessTestSupport {
     assertThat(pi).hasPassed("compileEvidencePack").isWaitingAt("handleLitigation");
     assertThat(pi).task().hasCandidateGroup("legal-officer");
     long packId = ((Number) variable(pi, "evidencePackId")).longValue();
-    var pack = evidencePacks.read(packId);
-    assertThat(pack.get("content")).contains(loanId(pi)).contains("CONTACT_REFUSED").contains("征信报送前告知")
+    assertThat(PdfText.of(evidencePacks.read(packId).pdf())).contains(loanId(pi)).contains("CONTACT_REFUSED").contains("征信报送前告知")
         .contains("SMS OUTBOUND").contains("企业微信").contains("PHONE OUTBOUND (agent1)").contains("拒绝")
         .contains("校验通过 verified");
 

@@ -296,6 +296,13 @@ class TaskFormsTest {
     }
   }
 
+  @Test
+  void handleLitigationLinksTheEvidencePackDownload() throws IOException {
+    // a relative link: Tasklist's browser session signs the download in (identity.WebappSessionAuthentication)
+    assertThat(staticTexts(read(task("handleLitigation")))).anySatisfy(t -> assertThat(t)
+        .contains("<a href=\"/api/cases/{{loanId}}/evidence-pack\"", "下载证据材料", "Download the evidence pack"));
+  }
+
   // --- reading the forms
 
   record Component(JsonNode node, List<JsonNode> ancestors) {
