@@ -23,9 +23,10 @@ public class WeChatContacts {
 
   /**
    * @param agentUserId the agent the borrower added, who then gets {@code verifyBorrower}; may be null
-   * @throws RequestRejected 404 without an active case, 409 when the case is not waiting for the add
+   * @throws RequestRejected 404 without an active case, 409 when the case is not waiting for the add;
+   *     thrown before anything changed, so it leaves a caller's transaction (the WeCom callback's) usable
    */
-  @Transactional
+  @Transactional(noRollbackFor = RequestRejected.class)
   public void confirm(String loanId, String externalUserId, String agentUserId) {
     var c = cases.findActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
     boolean waiting = runtime.createEventSubscriptionQuery()

@@ -24,9 +24,14 @@ public final class IntakeValidation {
 
   private IntakeValidation() {}
 
+  /** A loan id as the contract allows it (1-30 of A-Z, a-z, 0-9, _ and -), for ids in a path. */
+  public static boolean isLoanId(String loanId) {
+    return loanId != null && LOAN_ID.matcher(loanId).matches();
+  }
+
   public static List<FieldError> check(CaseIntake in) {
     List<FieldError> errors = new ArrayList<>();
-    if (in.loanId() == null || !LOAN_ID.matcher(in.loanId()).matches()) {
+    if (!isLoanId(in.loanId())) {
       errors.add(new FieldError("loanId", "must be 1-30 characters of A-Z, a-z, 0-9, _ or -"));
     }
     CaseIntake.Borrower b = in.borrower();

@@ -86,7 +86,7 @@ public class Payments {
     return jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where case_id = ?", BigDecimal.class, caseId);
   }
 
-  private static List<FieldError> validate(PaymentReport r) {
+  static List<FieldError> validate(PaymentReport r) {
     List<FieldError> errors = new ArrayList<>();
     if (r.paymentId() == null || !PAYMENT_ID.matcher(r.paymentId()).matches()) {
       errors.add(new FieldError("paymentId", "must be 1-64 characters of A-Z, a-z, 0-9, _ . : -"));
