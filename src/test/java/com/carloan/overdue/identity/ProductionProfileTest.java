@@ -46,7 +46,9 @@ class ProductionProfileTest {
 
   @Test
   void startsHardenedWithoutDemoUsersWhenTheSecretsAreGiven() {
-    try (var context = start("COLLECTIONS_ADMIN_PASSWORD=Adm1n-Pr0d-Secret!", "COLLECTIONS_CRYPTO_KEY=" + KEY)) {
+    try (var context = start("COLLECTIONS_ADMIN_PASSWORD=Adm1n-Pr0d-Secret!", "COLLECTIONS_CRYPTO_KEY=" + KEY,
+        "COLLECTIONS_WECOM_CORP_ID=ww-prod-corp", "COLLECTIONS_WECOM_TOKEN=prod-callback-token",
+        "COLLECTIONS_WECOM_ENCODING_AES_KEY=" + "a".repeat(43))) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       var identity = engine.getIdentityService();
       assertThat(identity.createUserQuery().userId("agent1").count()).isZero();

@@ -19,6 +19,7 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -44,7 +45,9 @@ class OverdueStrategyDecisionTest {
 
   @BeforeAll
   static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    // As the application runs it (application.yaml: dmnFeelEnableLegacyBehavior).
+    var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    dmnEngine = configuration.enableFeelLegacyBehavior(true).buildEngine();
     try (InputStream dmn = Files.newInputStream(DMN_FILE)) {
       decision = dmnEngine.parseDecision(DECISION_KEY, dmn);
     }
