@@ -14,6 +14,8 @@ public final class CollectionGroups {
   public static final String LEGAL = "legal-officer";
   public static final String PROCESS_OWNER = "process-owner";
   public static final String INTEGRATION = "integration";
+  /** Monitoring: scrapes /actuator/prometheus and nothing else. */
+  public static final String METRICS = "metrics";
 
   private CollectionGroups() {
   }

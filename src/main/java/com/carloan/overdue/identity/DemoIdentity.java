@@ -4,6 +4,7 @@ import static com.carloan.overdue.identity.CollectionGroups.ADMIN;
 import static com.carloan.overdue.identity.CollectionGroups.AGENT;
 import static com.carloan.overdue.identity.CollectionGroups.INTEGRATION;
 import static com.carloan.overdue.identity.CollectionGroups.LEGAL;
+import static com.carloan.overdue.identity.CollectionGroups.METRICS;
 import static com.carloan.overdue.identity.CollectionGroups.PROCESS_OWNER;
 import static com.carloan.overdue.identity.CollectionGroups.SUPERVISOR;
 
@@ -32,7 +33,8 @@ final class DemoIdentity {
       new GroupSpec(SUPERVISOR, "催收主管 · Collection supervisors", Groups.GROUP_TYPE_WORKFLOW),
       new GroupSpec(LEGAL, "法务专员 · Legal officers", Groups.GROUP_TYPE_WORKFLOW),
       new GroupSpec(PROCESS_OWNER, "流程负责人 · Process owners", Groups.GROUP_TYPE_WORKFLOW),
-      new GroupSpec(INTEGRATION, "系统集成 · Integration", Groups.GROUP_TYPE_WORKFLOW));
+      new GroupSpec(INTEGRATION, "系统集成 · Integration", Groups.GROUP_TYPE_WORKFLOW),
+      new GroupSpec(METRICS, "监控采集 · Metrics scrape", Groups.GROUP_TYPE_SYSTEM));
 
   // Webapps show "firstName lastName": the family name goes first so it reads the Chinese way (张 磊).
   private static final List<UserSpec> USERS = List.of(
@@ -43,7 +45,8 @@ final class DemoIdentity {
       new UserSpec("supervisor2", "刘", "静", SUPERVISOR),
       new UserSpec("legal1", "陈", "敏", LEGAL),
       new UserSpec("owner1", "杨", "强", PROCESS_OWNER),
-      new UserSpec("loansys", "接口", "贷款系统", INTEGRATION));
+      new UserSpec("loansys", "接口", "贷款系统", INTEGRATION),
+      new UserSpec("prometheus", "监控", "采集", METRICS));
 
   private DemoIdentity() {
   }

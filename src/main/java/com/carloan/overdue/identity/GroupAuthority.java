@@ -18,6 +18,7 @@ public final class GroupAuthority {
   public static final String LEGAL = PREFIX + CollectionGroups.LEGAL;
   public static final String PROCESS_OWNER = PREFIX + CollectionGroups.PROCESS_OWNER;
   public static final String INTEGRATION = PREFIX + CollectionGroups.INTEGRATION;
+  public static final String METRICS = PREFIX + CollectionGroups.METRICS;
 
   private GroupAuthority() {
   }

@@ -8,12 +8,14 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -21,8 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link EngineRestAuthentication}, the webapps with their login, session and CSRF filter. Spring
  * Security therefore only lets those paths through and guards {@code /api}, the actuator and the
  * rest with stateless HTTP Basic against the engine's users ({@link EngineUserAuthenticationProvider});
- * the evidence-pack download a Tasklist form links to also takes the webapps' session
- * ({@link WebappSessionAuthentication}).
+ * the evidence-pack download a Tasklist form links to and the collections dashboard also take the
+ * webapps' session ({@link WebappSessionAuthentication}).
  */
 @Configuration
 @EnableMethodSecurity(securedEnabled = true)
@@ -58,16 +60,46 @@ class SecurityConfig {
         .build();
   }
 
+  /**
+   * The collections dashboard (operations package): for supervisors, process owners and admins,
+   * signed in through the Camunda webapps (their session is accepted) or with HTTP Basic. A browser
+   * without a login is asked to sign in through the Camunda login ({@link BrowserResponses}). The
+   * chart library the page loads is public.
+   */
   @Bean
   @Order(4)
+  SecurityFilterChain dashboardChain(HttpSecurity http, EngineUserAuthenticationProvider users,
+      ProblemResponses problems, BrowserResponses browser, ProcessEngine engine) throws Exception {
+    RequestMatcher dashboard = new OrRequestMatcher(path("/dashboard"), path("/dashboard/**"));
+    return basic(http.securityMatcher(new OrRequestMatcher(dashboard, path("/webjars/chart.js/**"))), users, problems)
+        .addFilterAfter(new WebappSessionAuthentication(dashboard, engine), BasicAuthenticationFilter.class)
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(browser).accessDeniedHandler(browser))
+        // The session is the webapps': rotating its id on every read would break the page's parallel requests.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.none()))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/webjars/chart.js/**")).permitAll()
+            .requestMatchers(HttpMethod.GET).hasAnyAuthority(GroupAuthority.SUPERVISOR,
+                GroupAuthority.PROCESS_OWNER, GroupAuthority.ADMIN)
+            .anyRequest().denyAll())
+        .build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain defaultChain(HttpSecurity http, EngineUserAuthenticationProvider users,
       ProblemResponses problems) throws Exception {
     return basic(http, users, problems)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+            // Prometheus scrapes with an account of the metrics group; nobody else but admins.
+            .requestMatchers(EndpointRequest.to("prometheus"))
+            .hasAnyAuthority(GroupAuthority.ADMIN, GroupAuthority.METRICS)
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(GroupAuthority.ADMIN)
             // "/" redirects to the webapps; "/error" renders errors of paths already let through.
             .requestMatchers(path("/"), path("/error")).permitAll()
+            // The webapps' login page asks for the Enterprise welcome page on a first visit; a Basic
+            // challenge there would open the browser's password dialog over the login form.
+            .requestMatchers(path("/camunda-welcome")).permitAll()
             .anyRequest().authenticated())
         .build();
   }

@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * The shared Tasklist filters of CONTRACT §3, found by name: a missing one is created, an existing
- * one is left as an administrator may have edited it. Each is readable by the groups that work it.
+ * one is left as an administrator may have edited it (only a priority still at the order shipped
+ * before takes the current one). Each is readable by the groups that work it.
  */
 final class TasklistFilters {
 
@@ -31,37 +32,42 @@ final class TasklistFilters {
   private static final String ME = "${currentUser()}";
   private static final String MY_GROUPS = "${currentUserGroups()}";
 
-  private record FilterSpec(String name, int priority, String description,
+  private record FilterSpec(String name, int priority, int priorityShippedBefore, String description,
       Function<TaskService, TaskQuery> query, List<String> groups) {
   }
 
-  // Tasklist lists filters by ascending priority.
+  /*
+   * Tasklist lists the filters a user may read by ascending priority and opens on the first. Each
+   * role reads a different set (agents: queue, mine, follow-up; legal: escalations, mine, follow-up;
+   * supervisors: all five), so one order lands everyone on their work queue: Approvals before the
+   * Collection queue (supervisors), both queues and Escalations before the personal views.
+   */
   private static final List<FilterSpec> FILTERS = List.of(
-      new FilterSpec(MY_TASKS, 10, "Tasks assigned to me · 分配给我的任务",
-          tasks -> tasks.createTaskQuery().taskAssigneeExpression(ME),
-          List.of(AGENT, SUPERVISOR, LEGAL)),
-      new FilterSpec(FOLLOW_UP_DUE, 20,
-          "Mine or unclaimed in my groups, follow-up date passed · 跟进日期已到",
-          tasks -> tasks.createTaskQuery().followUpBeforeExpression("${now()}")
-              .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).endOr()
-              .orderByFollowUpDate().asc(),
-          List.of(AGENT, SUPERVISOR, LEGAL)),
-      new FilterSpec(COLLECTION_QUEUE, 30,
+      new FilterSpec(APPROVALS, 10, 40, "Assessment reviews and plan approvals · 评估复核与还款方案审批",
+          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan")
+              .orderByTaskCreateTime().asc(),
+          List.of(SUPERVISOR)),
+      new FilterSpec(COLLECTION_QUEUE, 20, 30,
           "Call, verify and negotiate, claimed or not · 电话联系、信息核实与协商",
           tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS)
               .includeAssignedTasks()
               .taskDefinitionKeyIn("callBorrower", "verifyBorrower", "negotiatePlan")
               .orderByFollowUpDate().asc().orderByTaskCreateTime().asc(),
           List.of(AGENT, SUPERVISOR)),
-      new FilterSpec(APPROVALS, 40, "Assessment reviews and plan approvals · 评估复核与还款方案审批",
-          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan")
-              .orderByTaskCreateTime().asc(),
-          List.of(SUPERVISOR)),
-      new FilterSpec(ESCALATIONS, 50, "Escalation reviews, litigation, repossession · 升级审查、诉讼与收车",
+      new FilterSpec(ESCALATIONS, 30, 50, "Escalation reviews, litigation, repossession · 升级审查、诉讼与收车",
           tasks -> tasks.createTaskQuery()
               .taskDefinitionKeyIn("reviewEscalation", "handleLitigation", "repossessVehicle")
               .orderByTaskCreateTime().asc(),
-          List.of(SUPERVISOR, LEGAL)));
+          List.of(SUPERVISOR, LEGAL)),
+      new FilterSpec(MY_TASKS, 40, 10, "Tasks assigned to me · 分配给我的任务",
+          tasks -> tasks.createTaskQuery().taskAssigneeExpression(ME),
+          List.of(AGENT, SUPERVISOR, LEGAL)),
+      new FilterSpec(FOLLOW_UP_DUE, 50, 20,
+          "Mine or unclaimed in my groups, follow-up date passed · 跟进日期已到",
+          tasks -> tasks.createTaskQuery().followUpBeforeExpression("${now()}")
+              .or().taskAssigneeExpression(ME).taskCandidateGroupInExpression(MY_GROUPS).endOr()
+              .orderByFollowUpDate().asc(),
+          List.of(AGENT, SUPERVISOR, LEGAL)));
 
   private TasklistFilters() {
   }
@@ -82,12 +88,25 @@ final class TasklistFilters {
         created++;
       } else {
         filter = existing.get(0);
+        reorderIfUnedited(filters, filter, spec);
       }
       for (String group : spec.groups()) {
         grants.grant(group, FILTER, filter.getId(), READ);
       }
     }
     return created;
+  }
+
+  // Databases set up before the current order still hold the shipped priority; a changed one is an
+  // administrator's choice and stays.
+  private static void reorderIfUnedited(FilterService filters, Filter filter, FilterSpec spec) {
+    Map<String, Object> properties = filter.getProperties();
+    if (properties != null && properties.get("priority") instanceof Number shipped
+        && shipped.intValue() == spec.priorityShippedBefore()) {
+      Map<String, Object> reordered = new LinkedHashMap<>(properties);
+      reordered.put("priority", spec.priority());
+      filters.saveFilter(filter.setProperties(reordered));
+    }
   }
 
   private static Map<String, Object> properties(FilterSpec spec) {

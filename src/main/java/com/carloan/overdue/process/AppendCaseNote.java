@@ -45,7 +45,7 @@ class AppendCaseNote implements TaskListener {
     Object decision = task.getVariable(fields[0]);
     Object note = task.getVariable(fields[1]);
     String who = TaskActors.completingUser(task);
-    String line = TIME.format(clock.now()) + " " + task.getName() + (who == null ? "" : " (" + who + ")") + ": "
+    String line = TIME.format(clock.now()) + " " + TaskNaming.stepName(task) + (who == null ? "" : " (" + who + ")") + ": "
         + fields[0] + "=" + decision + (note == null || note.toString().isBlank() ? "" : " — " + note.toString().strip());
     String notes = (String) task.getVariable(CASE_NOTES);
     String all = notes == null || notes.isEmpty() ? line : notes + "\n" + line;

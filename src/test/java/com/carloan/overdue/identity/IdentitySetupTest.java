@@ -99,14 +99,43 @@ class IdentitySetupTest {
 
   @Test
   void eachGroupReadsOnlyItsFilters() {
+    // In Tasklist's order: each role's first filter is the one Tasklist opens on.
     assertThat(visibleFilters("agent1", "collection-agent")).containsExactly(
-        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.COLLECTION_QUEUE);
+        TasklistFilters.COLLECTION_QUEUE, TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
     assertThat(visibleFilters("supervisor1", "collection-supervisor")).containsExactly(
-        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.COLLECTION_QUEUE,
-        TasklistFilters.APPROVALS, TasklistFilters.ESCALATIONS);
+        TasklistFilters.APPROVALS, TasklistFilters.COLLECTION_QUEUE, TasklistFilters.ESCALATIONS,
+        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
     assertThat(visibleFilters("legal1", "legal-officer")).containsExactly(
-        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE, TasklistFilters.ESCALATIONS);
+        TasklistFilters.ESCALATIONS, TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
     assertThat(visibleFilters("loansys", "integration")).isEmpty();
+  }
+
+  @Test
+  void setupMovesAFilterStillAtTheOldOrderButKeepsAnAdministratorsPriority() {
+    Filter approvals = filters.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
+    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE).singleResult();
+    try {
+      filters.saveFilter(approvals.setProperties(withPriority(approvals, 40))); // the order shipped before
+      filters.saveFilter(queue.setProperties(withPriority(queue, 7))); // an administrator's choice
+
+      setup.apply(engine);
+
+      assertThat(priority(TasklistFilters.APPROVALS)).isEqualTo(10);
+      assertThat(priority(TasklistFilters.COLLECTION_QUEUE)).isEqualTo(7);
+    } finally {
+      queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE).singleResult();
+      filters.saveFilter(queue.setProperties(withPriority(queue, 20)));
+    }
+  }
+
+  private static Map<String, Object> withPriority(Filter filter, int priority) {
+    Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
+    properties.put("priority", priority);
+    return properties;
+  }
+
+  private Object priority(String filterName) {
+    return filters.createFilterQuery().filterName(filterName).singleResult().getProperties().get("priority");
   }
 
   @Test
@@ -116,7 +145,7 @@ class IdentitySetupTest {
         .singleResult();
 
     assertThat(queue.getProperties()).containsEntry("refresh", true)
-        .containsEntry("priority", 30).containsKey("description");
+        .containsEntry("priority", 20).containsKey("description");
     assertThat((List<Object>) queue.getProperties().get("variables")).hasSize(4)
         .contains(Map.of("name", "daysPastDue", "label", "Days past due · 逾期天数"));
   }

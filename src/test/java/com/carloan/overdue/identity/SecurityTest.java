@@ -40,6 +40,10 @@ class SecurityTest {
 
     assertThat(welcome.statusCode()).isEqualTo(200);
     assertThat(welcome.headers().firstValue("WWW-Authenticate")).isEmpty();
+    // Asked by every login page on a first visit; a challenge would pop up the browser's dialog.
+    HttpResponse<String> firstVisit = http.get("/camunda-welcome");
+    assertThat(firstVisit.statusCode()).isNotEqualTo(401);
+    assertThat(firstVisit.headers().firstValue("WWW-Authenticate")).isEmpty();
     assertThat(http.get("/").statusCode()).isEqualTo(302);
   }
 

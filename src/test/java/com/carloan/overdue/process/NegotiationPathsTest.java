@@ -111,7 +111,7 @@ class NegotiationPathsTest extends ProcessTestSupport {
     var pi = caseAtNegotiation();
     agentCompletes(pi, "negotiatePlan", installments(12));
     assertThat(pi).isWaitingAt("approvePlan");
-    assertThat(pi).task().hasCandidateGroup("collection-supervisor").hasName("Approve the plan (four eyes) 方案审批");
+    assertThat(pi).task().hasCandidateGroup("collection-supervisor").hasName("方案审批 · " + loanId(pi));
 
     supervisorCompletes(pi, "approvePlan", Map.of("planApproved", true, "approvalComment", "同意"));
 

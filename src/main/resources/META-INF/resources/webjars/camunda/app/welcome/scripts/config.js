@@ -12,6 +12,15 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Shown under "Applications" after login: the collections dashboard accepts this login.
+  links: [
+    {
+      label: '催收看板 Collections dashboard',
+      href: '/dashboard',
+      description: '阶段分布、结案与回收率、承诺履约、升级原因、队列积压 · stages, outcomes, recovery, promises, escalations, queues'
+    }
+  ],
+
   dateFormat: {
     monthName: 'MMMM',
     day: 'DD',

@@ -1,0 +1,45 @@
+package com.carloan.overdue.operations;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard's figures, as {@code GET /dashboard/data} returns them; every label in Chinese and English. */
+record DashboardData(
+    Instant generatedAt,
+    int windowDays,
+    Open open,
+    List<StageCount> funnel,
+    Outcomes outcomes,
+    Promises promises,
+    List<ReasonCount> escalations,
+    Contact contact,
+    List<QueueRow> queues) {
+
+  record Open(long cases, BigDecimal amountDue, BigDecimal amountRepaid, BigDecimal amountOutstanding) {}
+
+  record StageCount(String stage, String zh, String en, long cases) {}
+
+  /** Cases closed in the window: per day and outcome, totals per outcome, and the recovery rate. */
+  record Outcomes(List<Day> days, List<OutcomeTotal> totals, long cases, BigDecimal amountDue,
+      BigDecimal amountRepaid, double recoveryRate) {}
+
+  record Day(LocalDate date, Map<String, Long> casesByOutcome, BigDecimal amountDue, BigDecimal amountRepaid,
+      double recoveryRate) {}
+
+  record OutcomeTotal(String outcome, String zh, String en, long cases, BigDecimal amountDue,
+      BigDecimal amountRepaid) {}
+
+  /** Plans agreed in the window, and plans resolved in it: kept or broken. */
+  record Promises(long made, long kept, long broken, double keptRate) {}
+
+  record ReasonCount(String reason, String zh, String en, long escalations) {}
+
+  /** Cases asked to add the WeCom account in the window, and adds in it. */
+  record Contact(long requests, long casesAsked, long adds, double rightPartyContactRate) {}
+
+  record QueueRow(String task, String name, List<String> candidateGroups, long open, long unassigned,
+      long pastDeadline, long followUpDue) {}
+}

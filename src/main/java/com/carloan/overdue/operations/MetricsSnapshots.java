@@ -1,0 +1,78 @@
+package com.carloan.overdue.operations;
+
+import com.carloan.overdue.common.BusinessClock;
+import io.micrometer.core.instrument.Timer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the {@link MetricsSnapshot} from the database and keeps it for
+ * {@code collections.operations.metrics-cache}: one scrape reads dozens of meters, and two nodes
+ * scraped every 15 s should not aggregate the history each time.
+ */
+@Component
+class MetricsSnapshots {
+
+  private final CaseFigures cases;
+  private final EngineFigures engine;
+  private final ProcessModel model;
+  private final OperationsSettings settings;
+  private final BusinessClock clock;
+  private volatile Timer timer;
+  private final Cached<MetricsSnapshot> cached;
+
+  MetricsSnapshots(CaseFigures cases, EngineFigures engine, ProcessModel model, OperationsSettings settings,
+      BusinessClock clock) {
+    this.cases = cases;
+    this.engine = engine;
+    this.model = model;
+    this.settings = settings;
+    this.clock = clock;
+    this.cached = new Cached<>("metrics", settings.metricsCache(), this::compute);
+  }
+
+  /** Per node and in memory on purpose: how long this node's queries take is this node's own fact. */
+  synchronized void timeWith(Timer timer) {
+    this.timer = timer;
+  }
+
+  MetricsSnapshot current() {
+    return cached.get();
+  }
+
+  MetricsSnapshot refresh() {
+    return cached.refresh();
+  }
+
+  private MetricsSnapshot compute() {
+    return timer == null ? computeNow() : timer.record(this::computeNow);
+  }
+
+  private MetricsSnapshot computeNow() {
+    {
+      ProcessModel.Facts facts = model.facts();
+      var tally = ProcessEvents.Tally.of(
+          engine.endedActivities(ProcessEvents.counted(facts.escalationReasonByEndEvent()), null),
+          facts.escalationReasonByEndEvent());
+      Map<String, Long> opened = new HashMap<>();
+      engine.assessments().forEach(a -> opened.merge(MetricsSnapshot.assessmentKey(a.strategy(), a.riskLevel()),
+          a.cases(), Long::sum));
+      Map<String, Long> closed = cases.closedByOutcome().stream()
+          .collect(Collectors.toMap(CaseFigures.OutcomeCount::outcome, CaseFigures.OutcomeCount::cases));
+      Map<String, Long> stages = engine.openCasesByStage().entrySet().stream()
+          .collect(Collectors.toMap(e -> e.getKey().key(), Map.Entry::getValue));
+      var totals = cases.totals();
+      var recovered = cases.recovered();
+      return new MetricsSnapshot(opened, closed, tally.escalationsByReason(), stages, totals.open(),
+          totals.amountDue(), recovered.all(), totals.openAmountDue().subtract(recovered.openCases()),
+          cases.plansAgreed(null), tally.promisesKept(), tally.promisesBroken(),
+          tally.weComRequests(), tally.weComCasesAsked(), tally.weComAdds(),
+          engine.queues(clock.now(), settings.taskDeadlines()).stream()
+              .collect(Collectors.toMap(EngineFigures.QueueLoad::taskKey, Function.identity())),
+          engine.openTasksByCandidateGroup(), engine.openIncidentsByType(), engine.jobs(clock.now()));
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package com.carloan.overdue.ui;
+
+import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.contact.WeChatContacts;
+import com.carloan.overdue.intake.CaseIntake;
+import com.carloan.overdue.intake.CaseIntakeService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.TestAbortedException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Browser tests: the real application on a random port (webapps, REST, security, the real
+ * database on an in-memory H2), one Spring context for every UI test class and one headless
+ * Chromium per class. The job executor is off: after each step the test runs the case's due jobs,
+ * as the process tests do. The business clock is the real one, moved back to 10:00 in Shanghai
+ * when the tests run outside the contact window.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:ui-tests;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "collections.scheduling.enabled=false",
+    "collections.demo-users=true",
+    "camunda.bpm.process-engine-name=" + BrowserTestSupport.ENGINE})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTestSupport {
+
+  // The Tasklist filters of CONTRACT §3, as identity.TasklistFilters names them.
+  protected static final String MY_TASKS = "My tasks · 我的任务";
+  protected static final String FOLLOW_UP_DUE = "Follow-up due · 跟进到期";
+  protected static final String COLLECTION_QUEUE = "Collection queue · 催收队列";
+  protected static final String APPROVALS = "Approvals · 审批";
+  protected static final String ESCALATIONS = "Escalations and legal · 升级与法律";
+
+  /*
+   * Camunda's webapps find their engine by name in a JVM-wide registry, where the last context to
+   * start wins: under its own name, the browser sees this context's engine even when other test
+   * contexts (each with an engine called "default") live in the same JVM.
+   */
+  static final String ENGINE = "uitests"; // the starter refuses a hyphen
+
+  private static final AtomicInteger LOANS = new AtomicInteger();
+
+  @LocalServerPort protected int port;
+  @Autowired protected CaseIntakeService intake;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected HistoryService history;
+  @Autowired protected ManagementService management;
+  @Autowired protected IdentityService identity;
+  @Autowired protected ObjectMapper json;
+  @Autowired protected WeChatContacts weChatContacts;
+
+  protected Browser browser;
+
+  /** On failure, what the browser showed, before the test signs out: a screenshot and the page source. */
+  @RegisterExtension
+  final AfterTestExecutionCallback keepTheFailingScreen = context -> {
+    if (context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()
+        && browser != null) {
+      browser.keepFailure(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  /** The browser's language; English unless a test is about another one. */
+  protected String language() {
+    return "en-US";
+  }
+
+  @BeforeAll
+  void startBrowser() {
+    // Calls and messages wait outside 08:00-21:00 Shanghai time: outside office hours, the
+    // business clock goes back to 10:00 of the same day (same date for the engine and the browser).
+    ZonedDateTime now = ZonedDateTime.now(BusinessClock.ZONE);
+    if (now.getHour() < 8 || now.getHour() >= 20) {
+      ClockUtil.offset(Duration.between(now, now.with(LocalTime.of(10, 0))).toMillis());
+    }
+    browser = Browser.start("http://localhost:" + port, ENGINE, language(), getClass().getSimpleName());
+  }
+
+  @AfterEach
+  void signOut() {
+    browser.signOut();
+    identity.clearAuthentication();
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    ClockUtil.reset();
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  // ---- cases, as the loan system sends them
+
+  /** A case as intake opens it from the contract's example payload, with its own loan and borrower. */
+  protected String openCase(int daysPastDue, String overdueAmount, int priorOverdueCount, String vehicleStatus) {
+    int n = LOANS.incrementAndGet();
+    String loanId = String.format("L-2026-%06d", 900100 + n);
+    try {
+      ObjectNode body = (ObjectNode) json.readTree("""
+          {"loanId": "L-2026-000123",
+           "borrower": {"name": "张三", "phone": "13812345678", "idNumber": "11010519491231002X"},
+           "vehicle": {"plate": "京A12345", "vin": "LSVAU2180N2183294", "status": "NORMAL"},
+           "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00,
+           "daysPastDue": 15, "priorOverdueCount": 1}""");
+      body.put("loanId", loanId);
+      // The daily contact cap counts per borrower: every case gets its own phone.
+      ((ObjectNode) body.get("borrower")).put("phone", String.format("139%08d", 10_000_000L + n * 7919L));
+      ((ObjectNode) body.get("vehicle")).put("status", vehicleStatus);
+      body.put("overdueAmount", new BigDecimal(overdueAmount));
+      body.put("daysPastDue", daysPastDue);
+      body.put("priorOverdueCount", priorOverdueCount);
+      intake.open(json.treeToValue(body, CaseIntake.class));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    executeDueJobs(loanId);
+    return loanId;
+  }
+
+  /** 15 days past due, ¥8,500.00: the WeChat-contact strategy, waiting at callBorrower. */
+  protected String openWeChatCase() {
+    String loanId = openCase(15, "8500.00", 1, "NORMAL");
+    awaitTask(loanId, "callBorrower");
+    return loanId;
+  }
+
+  protected String processInstanceId(String loanId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanId).singleResult().getId();
+  }
+
+  /** Runs every job of the case that is due now, including the ones those create. */
+  protected void executeDueJobs(String loanId) {
+    String pi = processInstanceId(loanId);
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep becoming due for " + loanId);
+  }
+
+  protected List<String> activeActivities(String loanId) {
+    return runtime.getActiveActivityIds(processInstanceId(loanId));
+  }
+
+  protected Task task(String loanId, String taskKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(loanId).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  protected Task awaitTask(String loanId, String taskKey) {
+    Task task = task(loanId, taskKey);
+    if (task == null) {
+      throw new AssertionError("no " + taskKey + " for " + loanId + "; waiting at " + activeActivities(loanId));
+    }
+    return task;
+  }
+
+  protected Object variable(String loanId, String name) {
+    return runtime.getVariable(processInstanceId(loanId), name);
+  }
+
+  /** Completes a task through the engine as a signed-in user would, for the steps a test does not show. */
+  protected void completeAs(String userId, String groupId, String loanId, String taskKey, Map<String, Object> variables) {
+    Task task = awaitTask(loanId, taskKey);
+    identity.setAuthentication(userId, List.of(groupId));
+    try {
+      tasks.claim(task.getId(), userId);
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+    executeDueJobs(loanId);
+  }
+
+  protected Tasklist tasklist() {
+    return new Tasklist(browser);
+  }
+}

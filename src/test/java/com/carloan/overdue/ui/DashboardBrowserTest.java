@@ -1,0 +1,179 @@
+package com.carloan.overdue.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carloan.overdue.process.ProcessTestSupport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in Debian's headless Chromium, signed in through the Camunda login as a supervisor
+ * would: every chart is drawn, and an agent is refused. Screenshots go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:dashboard-browser;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "collections.scheduling.enabled=false",
+    "collections.demo-users=true"})
+class DashboardBrowserTest extends ProcessTestSupport {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final List<String> CHARTS = List.of("funnel", "outcomes", "promises", "contact", "escalations", "queues");
+
+  @LocalServerPort int port;
+
+  WebDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1440,2300", "--lang=zh-CN");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void supervisorSeesEveryChartDrawnAndAnAgentIsRefused() throws IOException {
+    driveSomeCases();
+
+    logIn("supervisor1");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("催收看板");  // the welcome page's link
+    String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    browser.get(url("/dashboard"));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+
+    for (String chart : CHARTS) {
+      WebElement card = browser.findElement(By.id(chart));
+      assertThat(card.findElements(By.tagName("canvas"))).as(chart).hasSize(1);
+      assertThat(drawnPixels(chart)).as(chart + " drawn").isGreaterThan(500);
+      assertThat(card.findElements(By.cssSelector("table tbody tr"))).as(chart + " table").isNotEmpty();
+    }
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("在办案件阶段分布", "Open cases by lifecycle stage", "已结清 Settled", "违约 Broken",
+        "升级原因", "Escalation reasons", "致电借款人");
+    screenshot("dashboard-supervisor1.png");
+    // The webapps' session is read, not rotated: Tasklist in the next tab keeps working.
+    assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(session);
+
+    logOut();
+    logIn("agent1");
+    browser.get(url("/dashboard"));
+    WebElement status = browser.findElement(By.id("status"));
+    assertThat(status.getAttribute("data-status")).isEqualTo("403");
+    assertThat(status.getText()).contains("无权访问");
+    assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
+    screenshot("dashboard-agent1-refused.png");
+  }
+
+  /** Cases at several stages, closed with several outcomes, with a kept and a broken promise. */
+  private void driveSomeCases() {
+    var settled = caseAtNegotiation();
+    agentCompletes(settled, "negotiatePlan", installments(3));
+    pay(settled, "8500.00");
+    var broken = caseAtNegotiation();
+    agentCompletes(broken, "negotiatePlan", fullPayment());
+    fireNextTimer(broken);
+    var refused = openWeChatCase();
+    agentCompletes(refused, "callBorrower", Map.of("contactResult", "REFUSED", "callNotes", "拒绝"));
+    pay(refused, "2000.00");
+    decideEscalation(refused, "WRITE_OFF");
+    var legal = openCase(30, "20000.00", 0, "GPS_OFFLINE");
+    decideEscalation(legal, "LEGAL_ACTION");
+    legalCompletes(legal, "handleLitigation", Map.of("litigationResult", "JUDGMENT_ENFORCED", "recoveredAmount", 6000.0));
+    agentCompletes(caseAtNegotiation(), "negotiatePlan", installments(12));
+    for (int i = 0; i < 3; i++) {
+      openWeChatCase();
+    }
+    borrowerAddsWeCom(openWeChatCase());
+    openCase(5, "3000.00", 0, "NORMAL");
+    openCase(40, "150000.00", 1, "NORMAL");
+    openCase(120, "30000.00", 2, "NORMAL");
+  }
+
+  /**
+   * Signs in through the Camunda login in the browser: the welcome app's login call, with the CSRF
+   * token the webapps hand out, so the browser holds a real webapp session afterwards.
+   */
+  private void logIn(String user) {
+    browser.get(url("/camunda/app/welcome/default/#!/login"));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '';"
+            + "fetch('/camunda/api/admin/auth/user/default/login/welcome', {method: 'POST', credentials: 'same-origin',"
+            + " headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},"
+            + " body: 'username=' + arguments[0] + '&password=' + arguments[0]})"
+            + ".then(r => done(r.status), e => done(String(e)));", user);
+    assertThat(status).as("Camunda login of " + user).isEqualTo(200L);
+    browser.get(url("/camunda/app/welcome/default/"));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), user.equals("agent1") ? "Tasklist" : "催收看板"));
+  }
+
+  /** Types as a person would; where headless key events do not reach the field, sets it as AngularJS reads it. */
+  private void type(WebElement field, String text) {
+    field.clear();
+    field.sendKeys(text);
+    if (!text.equals(field.getAttribute("value"))) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+          + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+          + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, text);
+    }
+  }
+
+  private void logOut() {
+    browser.manage().deleteAllCookies();
+  }
+
+  /** Non-transparent pixels on the card's canvas, read back from the browser. */
+  private long drawnPixels(String chart) {
+    Object n = ((JavascriptExecutor) browser).executeScript(
+        "const c = document.querySelector('#' + arguments[0] + ' canvas');"
+            + "if (!c || !window.Chart || !Chart.getChart(c)) { return -1; }"
+            + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+            + "let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } } return n;", chart);
+    return ((Number) n).longValue();
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
