@@ -3,10 +3,12 @@ package com.carloan.overdue.contact;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.intake.LoanCase;
+import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.privacy.FieldCipher;
+import com.carloan.overdue.process.CollectionSettings;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The SMS outbox. {@link #enqueue} runs inside the process step's transaction, so a rolled-back step
  * leaves nothing to send (and no communication record); {@link #dispatchDue} sends what is due, each message in its own transaction.
+ * A message the provider keeps refusing is FAILED after {@code collections.outbox.max-attempts} and raises a
+ * {@link SmsDeliveryIncidents smsDeliveryFailed} incident on its case; resolving that incident queues it again.
  */
 @Component
 public class Outbox {
 
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-  static final int MAX_SEND_ATTEMPTS = 10;
-  private static final Duration RETRY_AFTER = Duration.ofMinutes(5);
-  private static final Duration STUCK_AFTER = Duration.ofMinutes(10);
   private static final int BATCH = 200;
 
   private final JdbcTemplate jdbc;
@@ -36,14 +37,25 @@ public class Outbox {
   private final BusinessClock clock;
   private final TransactionTemplate ownTransaction;
   private final CommunicationLog communications;
+  private final ContactPolicy policy;
+  private final SmsDeliveryIncidents incidents;
+  private final CollectionSettings.Outbox settings;
+  private final LoanCases cases;
+  private final ContactScheduler scheduler;
 
   Outbox(JdbcTemplate jdbc, FieldCipher cipher, SmsGateway sms, BusinessClock clock, PlatformTransactionManager tx,
-      CommunicationLog communications) {
+      CommunicationLog communications, ContactPolicy policy, SmsDeliveryIncidents incidents, CollectionSettings settings,
+      LoanCases cases, ContactScheduler scheduler) {
     this.jdbc = jdbc;
+    this.cases = cases;
+    this.scheduler = scheduler;
     this.communications = communications;
     this.cipher = cipher;
     this.sms = sms;
     this.clock = clock;
+    this.policy = policy;
+    this.incidents = incidents;
+    this.settings = settings.outbox();
     this.ownTransaction = new TransactionTemplate(tx);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -67,25 +79,42 @@ public class Outbox {
     Instant now = clock.now();
     // A message left SENDING by a crashed node goes back to the queue; the gateway drops a repeated reference.
     jdbc.update("update outbound_message set status = 'PENDING' where status = 'SENDING' and send_after < ?",
-        Timestamp.from(now.minus(STUCK_AFTER)));
+        Timestamp.from(now.minus(settings.stuckAfter())));
+    if (policy.isQuietTime(now)) {
+      // What fell due before 21:00 but was not out by then waits for the morning, like everything else.
+      return 0;
+    }
     List<Long> due = jdbc.queryForList("select id from outbound_message where status = 'PENDING' and send_after <= ? "
         + "order by send_after, id fetch first " + BATCH + " rows only", Long.class, Timestamp.from(now));
     int sent = 0;
+    List<Spent> spent = new ArrayList<>();
     for (Long id : due) {
-      if (Boolean.TRUE.equals(ownTransaction.execute(s -> sendOne(id, now)))) {
+      if (Boolean.TRUE.equals(ownTransaction.execute(s -> sendOne(id, now, spent)))) {
         sent++;
+      }
+    }
+    // After the FAILED status is committed: a case that cannot take the incident (it just ended) must not
+    // roll the message back into the queue.
+    for (Spent s : spent) {
+      try {
+        incidents.raise(s.id(), s.loanId(), s.template(), s.attempts(), s.error());
+      } catch (RuntimeException e) {
+        log.error("SMS {} for loan {} FAILED; the incident could not be raised: {}", s.id(), s.loanId(), e.getMessage());
       }
     }
     return sent;
   }
 
-  private boolean sendOne(long id, Instant now) {
+  private record Spent(long id, String loanId, String template, int attempts, String error) {}
+
+  private boolean sendOne(long id, Instant now, List<Spent> spent) {
     // Claiming by status makes two dispatchers (two nodes) never send the same message.
     if (jdbc.update("update outbound_message set status = 'SENDING', attempts = attempts + 1, send_after = ? "
         + "where id = ? and status = 'PENDING'", Timestamp.from(now), id) != 1) {
       return false;
     }
-    var row = jdbc.queryForMap("select loan_id, recipient_cipher, content_cipher, attempts from outbound_message where id = ?", id);
+    var row = jdbc.queryForMap("select loan_id, template, recipient_cipher, content_cipher, attempts from outbound_message "
+        + "where id = ?", id);
     String loanId = (String) row.get("loan_id");
     try {
       sms.send("sms-" + id, loanId, cipher.decrypt((String) row.get("recipient_cipher")),
@@ -95,12 +124,38 @@ public class Outbox {
       return true;
     } catch (RuntimeException e) {
       int attempts = ((Number) row.get("attempts")).intValue();
-      String status = attempts >= MAX_SEND_ATTEMPTS ? "FAILED" : "PENDING";
-      log.warn("SMS {} for loan {} not sent (attempt {}): {}", id, loanId, attempts, e.getMessage());
-      jdbc.update("update outbound_message set status = ?, send_after = ?, last_error = ? where id = ?", status,
-          Timestamp.from(now.plus(RETRY_AFTER)), abbreviate(e.getMessage()), id);
+      boolean lastAttempt = attempts >= settings.maxAttempts();
+      String error = abbreviate(e.getMessage());
+      log.warn("SMS {} for loan {} not sent (attempt {} of {}): {}", id, loanId, attempts, settings.maxAttempts(), error);
+      // The retry is an outbound contact too: never inside quiet hours.
+      Instant retryAt = policy.earliestContact(now.plus(settings.retryAfter())).toInstant();
+      jdbc.update("update outbound_message set status = ?, send_after = ?, last_error = ? where id = ?",
+          lastAttempt ? "FAILED" : "PENDING", Timestamp.from(retryAt), error, id);
+      if (lastAttempt) {
+        spent.add(new Spent(id, loanId, (String) row.get("template"), attempts, error));
+      }
       return false;
     }
+  }
+
+  /**
+   * Puts a FAILED message back in the queue, due at the next permitted moment, with a fresh count of
+   * attempts: what resolving its {@code smsDeliveryFailed} incident does.
+   * @return whether the message was FAILED and is queued now
+   */
+  boolean requeue(long id) {
+    var failed = jdbc.queryForList("select loan_id, template from outbound_message where id = ? and status = 'FAILED'", id);
+    if (failed.isEmpty()) {
+      return false;
+    }
+    var c = cases.findActive((String) failed.get(0).get("loan_id"));
+    if (c.isEmpty()) {
+      return false;
+    }
+    // Sent on another day, it is another attempt on that day: it counts against the daily cap again.
+    Instant at = scheduler.reserve(c.get(), Channel.SMS, (String) failed.get(0).get("template"));
+    return jdbc.update("update outbound_message set status = 'PENDING', attempts = 0, send_after = ?, last_error = null "
+        + "where id = ? and status = 'FAILED'", Timestamp.from(at), id) == 1;
   }
 
   private static String abbreviate(String s) {

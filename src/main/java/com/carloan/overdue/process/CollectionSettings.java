@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -59,5 +60,13 @@ public record CollectionSettings(
       @Min(1) int maxInstallmentsWithoutApproval,
       @Min(0) int maxDeferralDaysWithoutApproval) {}
 
-  public record Outbox(@NotNull Duration dispatchInterval) {}
+  /**
+   * The SMS outbox: how often it dispatches, how often a refused message is tried and how far apart,
+   * and when a message a dead node left in SENDING goes back to the queue.
+   */
+  public record Outbox(
+      @NotNull Duration dispatchInterval,
+      @DefaultValue("10") @Min(1) int maxAttempts,
+      @DefaultValue("PT5M") @NotNull Duration retryAfter,
+      @DefaultValue("PT10M") @NotNull Duration stuckAfter) {}
 }
