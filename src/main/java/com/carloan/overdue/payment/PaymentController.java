@@ -29,6 +29,8 @@ class PaymentController {
     this.json = json;
   }
 
+  // Money received is the loan system's to report: not even an administrator records a payment by hand,
+  // which would bypass the loan system's reconciliation.
   @Secured(GroupAuthority.INTEGRATION)
   @PostMapping(path = "/api/cases/{loanId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
   PaymentStatus record(@PathVariable String loanId, InputStream body) throws IOException {

@@ -15,14 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Plays WeCom in the tests: signs and encrypts callbacks by the published algorithm, written here
  * again on purpose (not with the application's {@link WeComCrypto}), so the two must agree.
  */
-final class WeComSimulator {
+public final class WeComSimulator {
 
   private final String token;
   private final byte[] aesKey;
   private final String corpId;
   private long nonces = 100_000;
 
-  WeComSimulator(String token, String encodingAesKey, String corpId) {
+  public WeComSimulator(String token, String encodingAesKey, String corpId) {
     this.token = token;
     this.aesKey = Base64.getDecoder().decode(encodingAesKey + "=");
     this.corpId = corpId;
@@ -33,9 +33,9 @@ final class WeComSimulator {
   }
 
   /** A callback as WeCom sends it: query string and XML body. */
-  record Callback(String query, String body, String signature, String timestamp, String nonce, String echostr) {
+  public record Callback(String query, String body, String signature, String timestamp, String nonce, String echostr) {
 
-    Callback withSignature(String forged) {
+    public Callback withSignature(String forged) {
       return new Callback(queryOf(forged, timestamp, nonce, echostr), body, forged, timestamp, nonce, echostr);
     }
   }
@@ -51,7 +51,7 @@ final class WeComSimulator {
   }
 
   /** The URL check WeCom sends when an admin saves the callback URL. */
-  Callback urlCheck(String echo, long epochSecond) {
+  public Callback urlCheck(String echo, long epochSecond) {
     String timestamp = String.valueOf(epochSecond);
     String nonce = String.valueOf(nonces++);
     String encrypted = encrypt(echo);

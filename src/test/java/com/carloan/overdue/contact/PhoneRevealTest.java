@@ -1,0 +1,90 @@
+package com.carloan.overdue.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.carloan.overdue.process.ApiTestSupport;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /api/cases/{loanId}/phone}: the full number, for the agent who holds the case's call and
+ * only from the call's follow-up time on; every reveal is recorded, every refusal reveals nothing.
+ */
+class PhoneRevealTest extends ApiTestSupport {
+
+  private ProcessInstance caseWithPhone(String phone) {
+    String loanId = newLoanId();
+    String id = intake.open(payload(loanId, 15, "8500.00", 1, "NORMAL", phone)).processInstanceId();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    executeDueJobs(pi);
+    assertThat(runtime.getActiveActivityIds(id)).contains("callBorrower");
+    return pi;
+  }
+
+  private static String path(ProcessInstance pi) {
+    return "/api/cases/" + pi.getBusinessKey() + "/phone";
+  }
+
+  private int reveals(ProcessInstance pi) {
+    return jdbc.queryForObject("select count(*) from phone_reveal where loan_id = ?", Integer.class, pi.getBusinessKey());
+  }
+
+  @Test
+  void theAgentHoldingTheCallGetsTheNumberAndTheRevealIsRecorded() {
+    String phone = newPhone();
+    ProcessInstance pi = caseWithPhone(phone);
+    String call = task(pi, "callBorrower").getId();
+    tasks.claim(call, "agent1");
+
+    HttpResponse<byte[]> response = get(path(pi), "agent1");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).path("phone").asText()).isEqualTo(phone);
+    assertThat(json(response).path("loanId").asText()).isEqualTo(pi.getBusinessKey());
+    assertThat(jdbc.queryForObject("select revealed_to from phone_reveal where loan_id = ?", String.class,
+        pi.getBusinessKey())).isEqualTo("agent1");
+    assertThat(jdbc.queryForObject("select task_id from phone_reveal where loan_id = ?", String.class,
+        pi.getBusinessKey())).isEqualTo(call);
+    assertThat(jdbc.queryForObject("select revealed_at from phone_reveal where loan_id = ?", OffsetDateTime.class,
+        pi.getBusinessKey()).toInstant()).isEqualTo(TUESDAY_10AM.toInstant());
+  }
+
+  @Test
+  void nobodyElseSeesItNotEvenSupervisors() {
+    String phone = newPhone();
+    ProcessInstance pi = caseWithPhone(phone);
+
+    // unclaimed: not even a candidate agent
+    assertProblem(get(path(pi), "agent1"), 403);
+    tasks.claim(task(pi, "callBorrower").getId(), "agent1");
+    for (String user : new String[] {"agent2", "supervisor1", "legal1", "owner1", "loansys", "admin"}) {
+      HttpResponse<byte[]> refused = get(path(pi), user);
+      assertProblem(refused, 403);
+      assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(phone);
+    }
+    assertProblem(get(path(pi), null), 401);
+    assertThat(reveals(pi)).isZero();
+  }
+
+  @Test
+  void notBeforeTheCallsFollowUpTime() {
+    setClock(ZonedDateTime.parse("2026-12-01T22:30:00+08:00[Asia/Shanghai]"));
+    ProcessInstance pi = caseWithPhone(newPhone());
+    tasks.claim(task(pi, "callBorrower").getId(), "agent1");
+
+    assertProblem(get(path(pi), "agent1"), 409);
+    assertThat(reveals(pi)).isZero();
+
+    setClock(ZonedDateTime.parse("2026-12-02T08:00:00+08:00[Asia/Shanghai]"));
+    assertThat(get(path(pi), "agent1").statusCode()).isEqualTo(200);
+    assertThat(reveals(pi)).isEqualTo(1);
+  }
+
+  @Test
+  void noActiveCaseNoNumber() {
+    assertProblem(get("/api/cases/L-NO-SUCH-LOAN/phone", "agent1"), 404);
+  }
+}
