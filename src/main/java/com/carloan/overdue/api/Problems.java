@@ -10,11 +10,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The one error shape of {@code /api} (CONTRACT §2): {@code application/problem+json} with every reason in {@code errors}. */
-final class Problems {
+public final class Problems {
 
   private Problems() {}
 
-  static Map<String, Object> body(HttpStatusCode status, String detail, List<FieldError> errors, HttpServletRequest request) {
+  public static Map<String, Object> body(HttpStatusCode status, String detail, List<FieldError> errors, HttpServletRequest request) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", title(status));

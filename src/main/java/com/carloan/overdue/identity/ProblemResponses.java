@@ -1,10 +1,10 @@
 package com.carloan.overdue.identity;
 
+import com.carloan.overdue.api.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -47,16 +47,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     write(response, problem(HttpStatus.FORBIDDEN, FORBIDDEN_DETAIL, request));
   }
 
-  /** A problem body; {@code errors} is empty because no field is to blame (as in api.RequestRejected). */
+  /** A problem body; {@code errors} is empty because no field is to blame. */
   static Map<String, Object> problem(HttpStatus status, String detail, HttpServletRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", status.getReasonPhrase());
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    body.put("errors", List.of());
-    return body;
+    return Problems.body(status, detail, List.of(), request);
   }
 
   private void write(HttpServletResponse response, Map<String, Object> body) throws IOException {
