@@ -89,6 +89,8 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1000", "--lang=" + language);
+    // The pages' language (navigator.languages, Accept-Language), by which the webapps pick their
+    // locale, comes from intl.accept_languages (or --accept-lang); headless, --lang alone leaves them en-US.
     options.setExperimentalOption("prefs", Map.of(
         "intl.accept_languages", language,
         "download.default_directory", downloads.toAbsolutePath().toString(),

@@ -52,6 +52,17 @@ public final class TaskForm {
     return form.getText();
   }
 
+  /** The label the form shows for the field, without the mark of a required one. */
+  public String label(String key) {
+    By byFor = By.cssSelector("label[for$='-" + field(key).path("id").asText() + "']");
+    return form.findElement(byFor).getText().replaceFirst("\\s*\\*$", "").trim();
+  }
+
+  /** The field's label as the form file defines it. */
+  public String definedLabel(String key) {
+    return field(key).path("label").asText();
+  }
+
   /** The read-only case context at the top of every form. */
   public String caseContext() {
     return form.findElement(By.cssSelector(".case")).getText();

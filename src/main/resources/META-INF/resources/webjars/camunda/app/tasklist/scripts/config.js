@@ -1,8 +1,14 @@
 // Overrides the webjar's app/tasklist/scripts/config.js (same classpath path; ours comes first).
 // The browser's first language picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en.
+// The texts this file shows itself (product name, shortcut help) follow the same choice, made the
+// way Tasklist makes it: the first of navigator.languages, up to the hyphen.
+const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
+  .split('-')[0].toLowerCase() === 'zh';
+const say = (zh, en) => (chinese ? zh : en);
+
 export default {
   app: {
-    name: '催收工作台 Collections',
+    name: say('催收工作台', 'Collections'),
     vendor: '鼎信汽车金融'
   },
 
@@ -22,27 +28,27 @@ export default {
     short: 'YYYY-MM-DD'
   },
 
-  // Kept from the shipped config.js; the shortcut help shows these descriptions untranslated.
+  // The shipped config.js's shortcuts; the shortcut help shows the descriptions as they are.
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: '认领当前选中的任务 (claims the currently selected task)'
+      description: say('认领当前选中的任务', 'claims the currently selected task')
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: '焦点移到第一个筛选器 (set the focus to the first filter in the list)'
+      description: say('焦点移到第一个筛选器', 'set the focus to the first filter in the list')
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: '焦点移到列表中的第一个任务 (sets the focus to the first task in the list)'
+      description: say('焦点移到列表中的第一个任务', 'sets the focus to the first task in the list')
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: '焦点移到任务表单的第一个输入框 (sets the focus to the first input field in a task form)'
+      description: say('焦点移到任务表单的第一个输入框', 'sets the focus to the first input field in a task form')
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: '打开发起流程对话框 (opens the start process modal dialog)'
+      description: say('打开发起流程对话框', 'opens the start process modal dialog')
     }
   }
 };

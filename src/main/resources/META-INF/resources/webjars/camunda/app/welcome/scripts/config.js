@@ -1,9 +1,13 @@
 // Overrides the webjar's app/welcome/scripts/config.js (same classpath path; ours comes first).
 // The welcome app renders the login page behind /camunda/app/; the browser's first language
-// picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en.
+// picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en. The product name follows the
+// same choice, made the way the webapps make it: the first of navigator.languages, up to the hyphen.
+const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
+  .split('-')[0].toLowerCase() === 'zh';
+
 export default {
   app: {
-    name: '催收工作台 Collections',
+    name: chinese ? '催收工作台' : 'Collections',
     vendor: '鼎信汽车金融'
   },
 
