@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class ApiTestSupport extends ProcessTestSupport {
 
   @LocalServerPort protected int port;
+
+  /**
+   * The engine REST API and the webapps serve the engine registered last under its name in the JVM's
+   * static {@link ProcessEngines} registry; with several cached test contexts that may be another
+   * context's engine, on another database. Each test makes it this context's.
+   */
+  @BeforeEach
+  void serveThisContextsEngine() {
+    ProcessEngines.registerProcessEngine(engine);
+  }
 
   /** GET with HTTP Basic (password = user id, as the demo users have it); {@code user} null: anonymous. */
   protected HttpResponse<byte[]> get(String path, String user) {
