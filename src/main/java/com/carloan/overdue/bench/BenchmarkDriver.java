@@ -164,6 +164,9 @@ public final class BenchmarkDriver {
     int warmUp = Math.max(5, config.samples() / 10);
     long cpu0 = -1;
     for (int i = 0; i < warmUp + config.samples(); i++) {
+      // Between two page loads a colleague claims a call, as a room of agents does all day: the tasks
+      // changed, so no database answers the next page from a cached result.
+      colleagueClaimsACall(i);
       if (i == warmUp) {
         cpu0 = cpu.millis();
       }
@@ -187,6 +190,14 @@ public final class BenchmarkDriver {
     figures.tasklistCpuMillis = cpuSince(cpu0);
     log("tasklist: " + figures.filterCount + " tasks in the queue; list " + figures.filterList + ", count "
         + figures.filterCountCall);
+  }
+
+  private void colleagueClaimsACall(int i) {
+    JsonNode call = http.json(http.get(ADMIN, "/engine-rest/task?taskDefinitionKey=callBorrower&unassigned=true"
+        + "&maxResults=1&firstResult=" + i), "an unclaimed call");
+    if (!call.isEmpty()) {
+      http.postJson(ADMIN, "/engine-rest/task/" + call.get(0).path("id").asText() + "/claim", Map.of("userId", "agent2"));
+    }
   }
 
   // 4. Agents claim and complete callBorrower tasks at once, as a room of them does.
