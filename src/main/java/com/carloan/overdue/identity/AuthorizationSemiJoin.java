@@ -1,22 +1,20 @@
 package com.carloan.overdue.identity;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
 
 /**
  * The engine's task and variable queries check a user's rights by joining the authorizations with an
@@ -44,7 +42,8 @@ import org.apache.ibatis.reflection.SystemMetaObject;
  * it repeats). Anything of another shape (another engine version, revoke checks, another database's
  * syntax) runs unchanged: slow, but right.
  */
-@Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+@Intercepts(@Signature(type = Executor.class, method = "query",
+    args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
 final class AuthorizationSemiJoin implements Interceptor {
 
   static final Set<String> STATEMENTS = Set.of(
@@ -88,26 +87,26 @@ final class AuthorizationSemiJoin implements Interceptor {
 
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
-    while (handler.hasGetter("h")) { // other plugins' proxies around the RoutingStatementHandler
-      handler = SystemMetaObject.forObject(handler.getValue("h.target"));
+    Object[] args = invocation.getArgs();
+    MappedStatement statement = (MappedStatement) args[0];
+    if (!STATEMENTS.contains(statement.getId())) {
+      return invocation.proceed();
     }
-    if (handler.hasGetter("delegate.mappedStatement")) {
-      MappedStatement statement = (MappedStatement) handler.getValue("delegate.mappedStatement");
-      if (STATEMENTS.contains(statement.getId())) {
-        BoundSql bound = (BoundSql) handler.getValue("delegate.boundSql");
-        Form form = postgres && !statement.getId().contains("Count") ? Form.EXISTS : Form.IN;
-        Rewrite rewrite = rewrite(bound.getSql(), form);
-        if (rewrite != null && parameters(bound.getSql()) == bound.getParameterMappings().size()) {
-          List<ParameterMapping> reordered = rewrite.reorder(bound.getParameterMappings());
-          bound.getParameterMappings().clear();
-          bound.getParameterMappings().addAll(reordered);
-          SystemMetaObject.forObject(bound).setValue("sql", rewrite.sql());
-          rewritten.incrementAndGet();
-        }
-      }
+    Object parameter = args[1];
+    BoundSql bound = statement.getBoundSql(parameter);
+    Form form = postgres && !statement.getId().contains("Count") ? Form.EXISTS : Form.IN;
+    Rewrite rewrite = rewrite(bound.getSql(), form);
+    if (rewrite == null || parameters(bound.getSql()) != bound.getParameterMappings().size()) {
+      return invocation.proceed();
     }
-    return invocation.proceed();
+    BoundSql semiJoin = new BoundSql(statement.getConfiguration(), rewrite.sql(),
+        rewrite.reorder(bound.getParameterMappings()), parameter);
+    bound.getAdditionalParameters().forEach(semiJoin::setAdditionalParameter);
+    Executor executor = (Executor) invocation.getTarget();
+    RowBounds rows = (RowBounds) args[2];
+    rewritten.incrementAndGet();
+    return executor.query(statement, parameter, rows, (ResultHandler<?>) args[3],
+        executor.createCacheKey(statement, parameter, rows, semiJoin), semiJoin);
   }
 
   /** How many statements ran rewritten since start. */
@@ -117,7 +116,7 @@ final class AuthorizationSemiJoin implements Interceptor {
 
   @Override
   public Object plugin(Object target) {
-    return target instanceof StatementHandler ? Plugin.wrap(target, this) : target;
+    return target instanceof Executor ? Plugin.wrap(target, this) : target;
   }
 
   @Override
