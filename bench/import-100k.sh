@@ -36,7 +36,7 @@ ls -l "$WORK/cases.csv" | awk '{printf "   %.1f MB\n", $5 / 1048576}'
 
 echo "== starting the application: -Xmx$HEAP, H2 file in $WORK, port $PORT, job executor $JOBS"
 java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
+  --collections.h2-file="$WORK/db" \
   --camunda.bpm.job-execution.enabled="$JOBS" --collections.demo-users=true --collections.import.batch-size="$BATCH" \
   --logging.level.com.carloan.overdue.intake.CaseIntakeService=warn > "$WORK/app.log" 2>&1 &
 APP_PID=$!

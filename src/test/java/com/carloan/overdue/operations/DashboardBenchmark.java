@@ -2,17 +2,13 @@ package com.carloan.overdue.operations;
 
 import static com.carloan.overdue.process.CaseVariables.PROCESS_KEY;
 
-import java.math.BigDecimal;
+import com.carloan.overdue.bench.CaseHistory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <pre>./mvnw test -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.db=postgres]</pre>
  *
- * The generator writes rows straight into a throwaway database (an H2 file under target/, or a
+ * {@link CaseHistory} writes rows straight into a throwaway database (an H2 file under target/, or a
  * PostgreSQL database on 127.0.0.1:5432 with a random name that is dropped afterwards): the
  * application's tables, the engine's activity and decision history and its runtime tables, shaped like
- * the cases the process leaves behind.
+ * the cases the process leaves behind. bench/run.sh measures the same call in the running application,
+ * beside the real open cases of its run (row 6 of its table).
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "collections.scheduling.enabled=false"})
 class DashboardBenchmark {
@@ -44,18 +41,6 @@ class DashboardBenchmark {
   static final String REUSE_H2 = System.getProperty("bench.h2");
   static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
   static final String DB = "kpi_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-  static final String[] OUTCOMES = {"SETTLED", "SETTLED", "SETTLED", "LEGAL_CLOSED", "VEHICLE_DISPOSED", "WRITTEN_OFF"};
-  static final String[] REASONS = {"HIGH_RISK", "CONTACT_REFUSED", "NO_CONTACT", "UNWILLING", "NEGOTIATION_FAILED",
-      "NO_RESPONSE", "BROKEN_PROMISE"};
-  static final String[] ESCALATION_END = {"escalateHighRisk", "escalateContactRefused", "escalateNoContact",
-      "escalateUnwilling", "escalateNegotiationFailed", "escalateNoResponseAtNegotiation", "escalateBrokenPromise"};
-  /** Where open cases wait: activity, task or not, stage mix roughly as a working day leaves it. */
-  static final String[] WAITING = {"callBorrower", "callBorrower", "callBorrower", "awaitWeChatAdd", "reminderWaitOver",
-      "verifyBorrower", "negotiatePlan", "approvePlan", "installmentDue", "installmentDue", "reviewEscalation",
-      "handleLitigation", "repossessVehicle", "reviewAssessment"};
-  static final List<String> USER_TASKS = List.of("callBorrower", "verifyBorrower", "negotiatePlan", "approvePlan",
-      "reviewEscalation", "handleLitigation", "repossessVehicle", "reviewAssessment");
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws SQLException {
@@ -91,24 +76,21 @@ class DashboardBenchmark {
   @Autowired CaseFigures cases;
   @Autowired ProcessModel model;
 
-  final Random random = new Random(42);
   final Instant now = Instant.now();
-  String definitionId;
-  long nextCaseId;
-  long ids;
+  CaseHistory history;
 
   @Test
   void dashboardDataAtScale() {
-    definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion()
         .singleResult().getId();
-    nextCaseId = 1 + jdbc.queryForObject("select coalesce(max(id), 0) from loan_case", Long.class);
+    history = new CaseHistory(jdbc, definitionId, "B-", now, 42);
     long t0 = System.nanoTime();
     boolean generated = jdbc.queryForObject("select count(*) from loan_case", Long.class) >= CLOSED + OPEN;
     for (int from = 0; !generated && from < CLOSED; from += 5_000) {
-      generate(from, Math.min(5_000, CLOSED - from), true);
+      history.generate(from, Math.min(5_000, CLOSED - from), true);
     }
     for (int from = 0; !generated && from < OPEN; from += 5_000) {
-      generate(CLOSED + from, Math.min(5_000, OPEN - from), false);
+      history.generate(CLOSED + from, Math.min(5_000, OPEN - from), false);
     }
     if (POSTGRES) {
       jdbc.execute("vacuum analyze"); // as autovacuum leaves a live database: index-only scans need it
@@ -160,164 +142,5 @@ class DashboardBenchmark {
 
   private static void report(String what, long n) {
     System.out.printf("BENCH %-30s %,d%n", what, n);
-  }
-
-  private void generate(int from, int count, boolean closed) {
-    List<Object[]> cases = new ArrayList<>();
-    List<Object[]> archives = new ArrayList<>();
-    List<Object[]> payments = new ArrayList<>();
-    List<Object[]> plans = new ArrayList<>();
-    List<Object[]> activities = new ArrayList<>();
-    List<Object[]> decisions = new ArrayList<>();
-    List<Object[]> outputs = new ArrayList<>();
-    List<Object[]> executions = new ArrayList<>();
-    List<Object[]> tasks = new ArrayList<>();
-    List<Object[]> links = new ArrayList<>();
-    List<Object[]> jobs = new ArrayList<>();
-    for (int i = from; i < from + count; i++) {
-      long caseId = nextCaseId++;
-      String loanId = "B-" + i;
-      String pi = "bench-pi-" + i;
-      Instant opened = now.minus(closed ? 20 + random.nextInt(200) : random.nextInt(40), ChronoUnit.DAYS)
-          .minus(random.nextInt(86_400), ChronoUnit.SECONDS);
-      Instant closedAt = closed ? min(opened.plus(3 + random.nextInt(60), ChronoUnit.DAYS), now) : null;
-      BigDecimal due = BigDecimal.valueOf(1000 + random.nextInt(60_000));
-      String outcome = closed ? OUTCOMES[random.nextInt(OUTCOMES.length)] : null;
-      BigDecimal repaid = !closed ? (random.nextInt(3) == 0 ? due.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.DOWN) : BigDecimal.ZERO)
-          : "SETTLED".equals(outcome) ? due : due.multiply(BigDecimal.valueOf(random.nextInt(60))).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
-      cases.add(new Object[] {caseId, loanId, closed ? null : loanId, pi, "借款人" + i, "k" + i, "cipher", "138****0000",
-          "cipher", "京A00000", "LSVAU2180N2183294", "NORMAL", due, 30 + random.nextInt(60), random.nextInt(3), "b" + i,
-          ts(opened), ts(closedAt), outcome});
-      if (repaid.signum() > 0) {
-        payments.add(new Object[] {"BP-" + i, loanId, caseId, repaid, ts(opened.plus(1, ChronoUnit.DAYS)),
-            ts(opened.plus(1, ChronoUnit.DAYS))});
-      }
-      boolean escalated = closed ? !"SETTLED".equals(outcome) || random.nextInt(5) == 0 : random.nextInt(6) == 0;
-      int reason = random.nextInt(REASONS.length);
-      if (closed) {
-        archives.add(new Object[] {caseId, loanId, outcome, escalated ? REASONS[reason] : null, ts(closedAt), due, repaid,
-            "sealed", "0".repeat(64)});
-      }
-      // history: the steps every case passes, then its own turns
-      Instant t = opened;
-      activity(activities, pi, "caseHandling", "subProcess", t, closedAt, 0);
-      activity(activities, pi, "reachBorrower", "subProcess", t, closed ? t.plus(2, ChronoUnit.DAYS) : null, 0);
-      activity(activities, pi, "assessCase", "businessRuleTask", t, t, 0);
-      decision(decisions, outputs, pi, t, escalated && reason == 0 ? "HIGH" : "MEDIUM",
-          escalated && reason == 0 ? "ESCALATE" : "WECHAT_CONTACT");
-      int attempts = 1 + random.nextInt(3);
-      for (int a = 0; a < attempts; a++) {
-        Instant at = t.plus(a * 2L, ChronoUnit.DAYS);
-        activity(activities, pi, "requestWeChatContact", "serviceTask", at, at, 0);
-        activity(activities, pi, "callBorrower", "userTask", at, closed || a < attempts - 1 ? at.plus(2, ChronoUnit.HOURS) : null, 0);
-      }
-      boolean added = random.nextInt(10) < 6;
-      if (added) {
-        Instant at = t.plus(attempts * 2L, ChronoUnit.DAYS);
-        activity(activities, pi, "weChatContactAdded", "intermediateMessageCatch", at, at, 0);
-        activity(activities, pi, "verifyBorrower", "userTask", at, at.plus(1, ChronoUnit.DAYS), 0);
-        activity(activities, pi, "negotiatePlan", "userTask", at, at.plus(2, ChronoUnit.DAYS), 0);
-        int planCount = random.nextInt(10) < 7 ? 1 : 2;
-        for (int p = 1; p <= planCount; p++) {
-          Instant agreed = at.plus(p * 2L, ChronoUnit.DAYS);
-          plans.add(new Object[] {caseId, p, "INSTALLMENTS", BigDecimal.ZERO, ts(agreed), "agent1"});
-          activity(activities, pi, "recordAgreement", "serviceTask", agreed, agreed, 0);
-          boolean broken = p < planCount || random.nextInt(4) == 0;
-          Instant check = agreed.plus(10, ChronoUnit.DAYS);
-          activity(activities, pi, "installmentDue", "intermediateTimer", agreed, closed ? check : null,
-              broken || !"SETTLED".equals(outcome) ? 0 : EngineFigures.CANCELED);
-          if (broken) {
-            activity(activities, pi, "brokenPromiseGateway", "exclusiveGateway", check, check, 0);
-          }
-        }
-      }
-      if (escalated) {
-        Instant at = t.plus(5, ChronoUnit.DAYS);
-        activity(activities, pi, ESCALATION_END[reason], "escalationEndEvent", at, at, 0);
-        activity(activities, pi, "notifyCreditReport", "serviceTask", at, at, 0);
-        activity(activities, pi, "reviewEscalation", "userTask", at, closed ? at.plus(1, ChronoUnit.DAYS) : null, 0);
-      }
-      if (closed) {
-        activity(activities, pi, "archiveCase", "serviceTask", closedAt, closedAt, 0);
-        activity(activities, pi, "caseClosed", "noneEndEvent", closedAt, closedAt, 0);
-      } else {
-        String waiting = WAITING[random.nextInt(WAITING.length)];
-        String leaf = pi + "-x";
-        executions.add(new Object[] {pi, pi, null, waiting});
-        executions.add(new Object[] {leaf, pi, pi, waiting});
-        if (USER_TASKS.contains(waiting)) {
-          String task = "bench-task-" + i;
-          Instant created = now.minus(random.nextInt(72 * 60), ChronoUnit.MINUTES);
-          tasks.add(new Object[] {task, leaf, pi, definitionId, waiting, waiting, random.nextInt(3) == 0 ? "agent1" : null,
-              ts(created), random.nextInt(20) == 0 ? ts(now.minus(1, ChronoUnit.DAYS)) : null,
-              waiting.equals("callBorrower") ? ts(created) : null});
-          for (String group : groups(waiting)) {
-            links.add(new Object[] {"bench-link-" + (ids++), group, task});
-          }
-        } else {
-          jobs.add(new Object[] {"bench-job-" + i, leaf, pi, definitionId, ts(now.plus(1 + random.nextInt(5), ChronoUnit.DAYS))});
-        }
-      }
-    }
-    jdbc.batchUpdate("insert into loan_case (id, loan_id, active_loan_id, process_instance_id, borrower_name, borrower_key, "
-        + "phone_cipher, phone_masked, id_number_cipher, vehicle_plate, vehicle_vin, vehicle_status, overdue_amount, "
-        + "days_past_due, prior_overdue_count, wecom_state, opened_at, closed_at, case_outcome) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cases);
-    jdbc.batchUpdate("insert into case_archive (case_id, loan_id, case_outcome, escalation_reason, closed_at, amount_due, "
-        + "amount_repaid, record_cipher, record_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", archives);
-    jdbc.batchUpdate("insert into payment (payment_id, loan_id, case_id, amount, paid_at, received_at) "
-        + "values (?, ?, ?, ?, ?, ?)", payments);
-    jdbc.batchUpdate("insert into repayment_plan (case_id, plan_no, plan_type, repaid_before, agreed_at, agreed_by) "
-        + "values (?, ?, ?, ?, ?, ?)", plans);
-    jdbc.batchUpdate("insert into ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_, ROOT_PROC_INST_ID_, "
-        + "EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_, END_TIME_, ACT_INST_STATE_, SEQUENCE_COUNTER_) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", activities);
-    jdbc.batchUpdate("insert into ACT_HI_DECINST (ID_, DEC_DEF_ID_, DEC_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, "
-        + "PROC_INST_ID_, ACT_ID_, EVAL_TIME_) values (?, 'overdueStrategy:1:bench', 'overdueStrategy', ?, ?, ?, "
-        + "'assessCase', ?)", decisions);
-    jdbc.batchUpdate("insert into ACT_HI_DEC_OUT (ID_, DEC_INST_ID_, CLAUSE_ID_, RULE_ID_, VAR_NAME_, VAR_TYPE_, TEXT_) "
-        + "values (?, ?, ?, 'rule', ?, 'string', ?)", outputs);
-    jdbc.batchUpdate("insert into ACT_RU_EXECUTION (ID_, REV_, PROC_INST_ID_, ROOT_PROC_INST_ID_, BUSINESS_KEY_, PARENT_ID_, "
-        + "PROC_DEF_ID_, PROC_DEF_KEY_, ACT_ID_, IS_ACTIVE_, IS_CONCURRENT_, IS_SCOPE_, IS_EVENT_SCOPE_, SUSPENSION_STATE_, "
-        + "CACHED_ENT_STATE_, SEQUENCE_COUNTER_) values (?, 1, ?, ?, ?, ?, ?, ?, ?, true, false, true, false, 1, 0, 1)",
-        executions.stream().map(e -> new Object[] {e[0], e[1], e[1], e[1], e[2], definitionId, PROCESS_KEY, e[3]}).toList());
-    jdbc.batchUpdate("insert into ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, NAME_, TASK_DEF_KEY_, "
-        + "ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, FOLLOW_UP_DATE_, SUSPENSION_STATE_) "
-        + "values (?, 1, ?, ?, ?, ?, ?, ?, 50, ?, ?, ?, 1)", tasks);
-    jdbc.batchUpdate("insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) values (?, 1, ?, 'candidate', ?)",
-        links);
-    jdbc.batchUpdate("insert into ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, EXECUTION_ID_, PROCESS_INSTANCE_ID_, "
-        + "PROCESS_DEF_ID_, PROCESS_DEF_KEY_, RETRIES_, DUEDATE_, HANDLER_TYPE_, SUSPENSION_STATE_, PRIORITY_) "
-        + "values (?, 1, 'timer', true, ?, ?, ?, '" + PROCESS_KEY + "', 3, ?, 'timer-intermediate-transition', 1, 0)", jobs);
-  }
-
-  private void activity(List<Object[]> rows, String pi, String activityId, String type, Instant start, Instant end,
-      int state) {
-    rows.add(new Object[] {"bench-ai-" + (ids++), PROCESS_KEY, definitionId, pi, pi, pi, activityId, type, ts(start),
-        ts(end), end == null ? 0 : state == 0 ? 4 : state});
-  }
-
-  private void decision(List<Object[]> decisions, List<Object[]> outputs, String pi, Instant at, String risk,
-      String strategy) {
-    String id = "bench-dec-" + (ids++);
-    decisions.add(new Object[] {id, PROCESS_KEY, definitionId, pi, ts(at)});
-    outputs.add(new Object[] {"bench-out-" + (ids++), id, "outputRiskLevel", "riskLevel", risk});
-    outputs.add(new Object[] {"bench-out-" + (ids++), id, "outputStrategy", "strategy", strategy});
-  }
-
-  private static List<String> groups(String task) {
-    return switch (task) {
-      case "callBorrower", "verifyBorrower", "negotiatePlan" -> List.of("collection-agent", "collection-supervisor");
-      case "handleLitigation", "repossessVehicle" -> List.of("legal-officer");
-      default -> List.of("collection-supervisor");
-    };
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
-
-  private static Timestamp ts(Instant i) {
-    return i == null ? null : Timestamp.from(i);
   }
 }

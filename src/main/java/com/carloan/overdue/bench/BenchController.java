@@ -1,0 +1,146 @@
+package com.carloan.overdue.bench;
+
+import static com.carloan.overdue.process.CaseVariables.PROCESS_KEY;
+
+import com.carloan.overdue.identity.GroupAuthority;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the benchmark driver cannot do through the product's own API: start the engine's floor in the
+ * application's JVM, fill the Tasklist to size, write the closed cases of the dashboard's figure, and
+ * read the engine's progress without authorization checks. Administrators only, profile {@code bench} only.
+ */
+@RestController
+@RequestMapping("/bench")
+@Profile("bench")
+@Secured(GroupAuthority.ADMIN)
+class BenchController {
+
+  /** The task keys whose open tasks the state reports: the cases' first waits, the floor's task. */
+  private static final List<String> TASK_KEYS = List.of("callBorrower", "reviewEscalation", "reviewAssessment",
+      "verifyBorrower", "negotiatePlan", "floorTask");
+
+  private final EngineFloor floor;
+  private final CaseTopUp topUp;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final ProcessEngineConfiguration engine;
+  private final JdbcTemplate jdbc;
+  private final DataSource dataSource;
+  private final Environment environment;
+
+  BenchController(EngineFloor floor, CaseTopUp topUp, RuntimeService runtime, TaskService tasks,
+      ManagementService management, RepositoryService repository, ProcessEngine engine, JdbcTemplate jdbc,
+      DataSource dataSource, Environment environment) {
+    this.floor = floor;
+    this.topUp = topUp;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+    this.engine = engine.getProcessEngineConfiguration();
+    this.jdbc = jdbc;
+    this.dataSource = dataSource;
+    this.environment = environment;
+  }
+
+  /** The settings the figures depend on, printed above the table. */
+  @GetMapping("/settings")
+  Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("database", engine.getDatabaseType());
+    s.put("historyLevel", engine.getHistory());
+    s.put("importThreads", importThreads());
+    s.put("importBatchSize", importBatchSize());
+    s.put("jobExecutorThreads", environment.getProperty("camunda.bpm.job-execution.max-pool-size"));
+    s.put("jobsPerAcquisition", environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
+    s.put("jobQueue", environment.getProperty("camunda.bpm.job-execution.queue-capacity"));
+    s.put("connectionPool", dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
+        ? hikari.getMaximumPoolSize() : null);
+    s.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    s.put("cores", Runtime.getRuntime().availableProcessors());
+    return s;
+  }
+
+  /** Starts the floor's instances; answers when all of them wait at their task. */
+  @PostMapping("/floor")
+  Map<String, Object> floor(@RequestParam int instances, @RequestParam(required = false) Integer threads,
+      @RequestParam(required = false) Integer batchSize) throws InterruptedException {
+    int t = threads == null ? importThreads() : threads;
+    int b = batchSize == null ? importBatchSize() : batchSize;
+    long millis = floor.start(instances, t, b);
+    return Map.of("instances", instances, "threads", t, "batchSize", b, "millis", millis);
+  }
+
+  /** Opens WeCom-contact cases until, once their first job ran, this many tasks are open. */
+  @PostMapping("/top-up")
+  Map<String, Object> topUp(@RequestParam int openTasks, @RequestParam String loanPrefix,
+      @RequestParam(required = false) Integer threads) throws InterruptedException {
+    long t0 = System.nanoTime();
+    int opened = topUp.toOpenTasks(openTasks, loanPrefix, threads == null ? importThreads() : threads,
+        importBatchSize());
+    return Map.of("opened", opened, "millis", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Writes closed cases' records and history for the dashboard's figure (see {@link CaseHistory}). */
+  @PostMapping("/closed-cases")
+  Map<String, Object> closedCases(@RequestParam int count, @RequestParam String loanPrefix) {
+    long t0 = System.nanoTime();
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    CaseHistory history = new CaseHistory(jdbc, definitionId, loanPrefix, Instant.now(), 42);
+    for (int from = 0; from < count; from += 2_000) {
+      history.generate(from, Math.min(2_000, count - from), true);
+    }
+    history.continueIdsAfterGenerated();
+    return Map.of("closed", count, "millis", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** How far the engine is: cases and floor instances, jobs still to run, open tasks by step. */
+  @GetMapping("/state")
+  Map<String, Object> state() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("executableJobs", management.createJobQuery().executable().count());
+    s.put("failedJobs", management.createJobQuery().noRetriesLeft().count());
+    s.put("cases", runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count());
+    s.put("floorInstances", floor.instances());
+    s.put("timers", management.createJobQuery().timers().count());
+    s.put("openTasks", tasks.createTaskQuery().count());
+    Map<String, Long> byKey = new LinkedHashMap<>();
+    for (String key : TASK_KEYS) {
+      byKey.put(key, tasks.createTaskQuery().taskDefinitionKey(key).count());
+    }
+    s.put("tasksByKey", byKey);
+    s.put("closedCases", jdbc.queryForObject("select count(*) from loan_case where closed_at is not null", Long.class));
+    return s;
+  }
+
+  private int importThreads() {
+    return environment.getProperty("collections.import.threads", Integer.class, 1);
+  }
+
+  private int importBatchSize() {
+    return environment.getProperty("collections.import.batch-size", Integer.class, 200);
+  }
+}

@@ -1,0 +1,161 @@
+package com.carloan.overdue.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What one benchmark run measured, and its table: figure | measured | target | met? */
+final class BenchFigures {
+
+  static final double INTAKE_OVER_FLOOR = 0.5;
+  static final long TASKLIST_P95_MS = 100;
+  static final long COMPLETE_P95_MS = 200;
+  static final long DASHBOARD_MS = 500;
+
+  record Row(String figure, String measured, String target, String met) {}
+
+  JsonNode settings;
+
+  int imported;
+  long importAnsweredMillis;
+  long intakeMillis;
+  long intakeCpuMillis = -1;
+  JsonNode afterIntake;
+
+  long floorInstances;
+  long floorMillis;
+  int floorThreads;
+  int floorBatchSize;
+  long floorCpuMillis = -1;
+
+  int toppedUp;
+  long topUpMillis;
+  long openTasks;
+
+  long filterCount;
+  List<String> filterFirstPage = List.of();
+  final Latencies filterList = new Latencies();
+  final Latencies filterCountCall = new Latencies();
+  long tasklistCpuMillis = -1;
+
+  int agents;
+  final Latencies find = new Latencies();
+  final Latencies claim = new Latencies();
+  final Latencies complete = new Latencies();
+  long agentsMillis;
+  long agentsCpuMillis = -1;
+  List<String> completedInstances = List.of();
+  int claimConflicts;
+  int errors;
+  final List<String> errorSamples = new ArrayList<>();
+
+  long closedCasesMillis;
+  long dashboardClosedCases;
+  long dashboardOpenCases;
+  long dashboardFirstMillis;
+  final Latencies dashboardRecompute = new Latencies();
+  final Latencies dashboardServed = new Latencies();
+
+  synchronized void claimConflict() {
+    claimConflicts++;
+  }
+
+  synchronized int errors() {
+    return errors;
+  }
+
+  synchronized void error(String what) {
+    errors++;
+    if (errorSamples.size() < 5) {
+      errorSamples.add(what.length() > 300 ? what.substring(0, 300) : what);
+    }
+  }
+
+  double intakeRate() {
+    return perSecond(imported, intakeMillis);
+  }
+
+  double floorRate() {
+    return perSecond(floorInstances, floorMillis);
+  }
+
+  double completionRate() {
+    return perSecond(completedInstances.size(), agentsMillis);
+  }
+
+  List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    double ratio = floorRate() == 0 ? 0 : intakeRate() / floorRate();
+    rows.add(new Row(String.format("1 intake: %,d cases by CSV until each waits at its first task or timer", imported),
+        String.format(Locale.ROOT, "%.1f s = %.1f cases/s (import answered at %.1f s)", intakeMillis / 1000.0,
+            intakeRate(), importAnsweredMillis / 1000.0),
+        "", ""));
+    rows.add(new Row(String.format("2 engine floor: %,d start→userTask, %d threads × %d per transaction",
+        floorInstances, floorThreads, floorBatchSize),
+        String.format(Locale.ROOT, "%.1f s = %.1f instances/s", floorMillis / 1000.0, floorRate()), "", ""));
+    rows.add(new Row("  intake / floor", String.format(Locale.ROOT, "%.2f", ratio),
+        String.format(Locale.ROOT, "≥ %.2f", INTAKE_OVER_FLOOR), met(ratio >= INTAKE_OVER_FLOOR)));
+    if (intakeCpuMillis > 0 && floorCpuMillis > 0) {
+      double perCase = (double) intakeCpuMillis / imported;
+      double perInstance = (double) floorCpuMillis / floorInstances;
+      rows.add(new Row("  the same by the application's CPU time per case / per instance",
+          String.format(Locale.ROOT, "%.2f (%.1f ms / %.2f ms)", perInstance / perCase, perCase, perInstance), "", ""));
+    }
+    rows.add(new Row("3 Tasklist: open tasks / in \"Collection queue\" for agent1",
+        String.format("%,d / %,d", openTasks, filterCount), "50,000 open", ""));
+    rows.add(new Row(String.format("  list (first 15, sorted, HAL) p50 / p95, %d samples", filterList.count()),
+        filterList.toString(), "p95 ≤ " + TASKLIST_P95_MS + " ms", met(filterList.percentile(95) <= TASKLIST_P95_MS)));
+    rows.add(new Row(String.format("  count p50 / p95, %d samples", filterCountCall.count()), filterCountCall.toString(),
+        "p95 ≤ " + TASKLIST_P95_MS + " ms", met(filterCountCall.percentile(95) <= TASKLIST_P95_MS)));
+    if (tasklistCpuMillis > 0) {
+      rows.add(new Row("  application CPU per list + count pair",
+          tasklistCpuMillis / Math.max(1, filterList.count()) + " ms", "", ""));
+    }
+    rows.add(new Row(String.format("4 agents: %d claim + complete callBorrower", agents),
+        String.format(Locale.ROOT, "%.1f completions/s (%,d done, %d claim conflicts, %d errors)", completionRate(),
+            completedInstances.size(), claimConflicts, errors), "", errors == 0 ? "" : "NO"));
+    rows.add(new Row("  complete p50 / p95", complete.toString(), "p95 ≤ " + COMPLETE_P95_MS + " ms",
+        met(complete.percentile(95) <= COMPLETE_P95_MS)));
+    rows.add(new Row("  claim p50 / p95", claim.toString(), "", ""));
+    if (agentsCpuMillis > 0 && !completedInstances.isEmpty()) {
+      rows.add(new Row("  application CPU per completed call (find, claim, complete)",
+          agentsCpuMillis / completedInstances.size() + " ms", "", ""));
+    }
+    rows.add(new Row("  find a call (task query) p50 / p95", find.toString(), "", ""));
+    rows.add(new Row(String.format("6 dashboard data at %,d closed / %,d open cases: recompute p50 / max",
+        dashboardClosedCases, dashboardOpenCases),
+        dashboardRecompute.percentile(50) + " / " + dashboardRecompute.max() + " ms", "≤ " + DASHBOARD_MS + " ms",
+        met(dashboardRecompute.max() <= DASHBOARD_MS)));
+    rows.add(new Row("  data call, first (computes) / served p95",
+        dashboardFirstMillis + " / " + dashboardServed.percentile(95) + " ms", "", ""));
+    return rows;
+  }
+
+  /** Tab-separated rows, for bench/run.sh to print with the memory figures. */
+  String tsv() {
+    StringBuilder out = new StringBuilder();
+    for (Row r : rows()) {
+      out.append(r.figure()).append('\t').append(r.measured()).append('\t').append(r.target()).append('\t')
+          .append(r.met()).append('\n');
+    }
+    return out.toString();
+  }
+
+  String table() {
+    StringBuilder out = new StringBuilder();
+    for (Row r : rows()) {
+      out.append(String.format("%-72s %-62s %-14s %s%n", r.figure(), r.measured(), r.target(), r.met()));
+    }
+    errorSamples.forEach(e -> out.append("  error: ").append(e).append('\n'));
+    return out.toString();
+  }
+
+  private static String met(boolean met) {
+    return met ? "yes" : "NO";
+  }
+
+  private static double perSecond(long n, long millis) {
+    return millis == 0 ? 0 : n * 1000.0 / millis;
+  }
+}

@@ -1,0 +1,109 @@
+package com.carloan.overdue.bench;
+
+import static com.carloan.overdue.process.CaseVariables.PROCESS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * bench/run.sh in small, so it cannot rot: the same driver against the application with the {@code bench}
+ * profile, on a database of its own, with the job executor running as in production. A few hundred cases
+ * instead of 20,000; the targets are not asserted here (a test machine's speed is not the product's), what
+ * every figure stands on is.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:bench-smoke;DB_CLOSE_DELAY=-1",
+    "collections.scheduling.enabled=false",
+    "collections.demo-users=true",
+    "logging.level.com.carloan.overdue.intake.CaseIntakeService=warn"})
+@ActiveProfiles(resolver = BenchmarkSmokeTest.WithBenchProfile.class)
+class BenchmarkSmokeTest {
+
+  static final int CASES = 300;
+  static final int OPEN_TASKS = 700;
+  static final int COMPLETIONS = 40;
+  static final int CLOSED = 300;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+
+  @Test
+  void theBenchmarkMeasuresWhatItClaimsAtAFewHundredCases() throws Exception {
+    BenchFigures f = new BenchmarkDriver(new BenchmarkDriver.Config("http://localhost:" + port, CASES, OPEN_TASKS, 20,
+        5, COMPLETIONS, CLOSED, "smoke", null)).run();
+
+    // 1. every imported case waits at its first task or timer: the file's mix is 30 escalations, 90
+    //    reminders, 180 WeCom contacts, and no job is left or failed
+    assertThat(f.imported).isEqualTo(CASES);
+    assertThat(f.afterIntake.path("executableJobs").asLong()).isZero();
+    assertThat(f.afterIntake.path("failedJobs").asLong()).isZero();
+    assertThat(f.afterIntake.path("tasksByKey").path("callBorrower").asLong()).isEqualTo(180);
+    assertThat(f.afterIntake.path("tasksByKey").path("reviewEscalation").asLong()).isEqualTo(30);
+    assertThat(f.afterIntake.path("timers").asLong()).isEqualTo(90);
+    assertThat(f.intakeMillis).isGreaterThanOrEqualTo(f.importAnsweredMillis).isPositive();
+
+    // 2. the floor started its instances, each at its task
+    assertThat(f.floorInstances).isEqualTo(CASES);
+    assertThat(f.floorMillis).isPositive();
+    assertThat(f.floorThreads).isPositive();
+
+    // 3. the Tasklist was filled to size with real cases, and the queue agent1 sees is exactly the open
+    //    calls (the imported ones and the top-up's); its first page carries the filter's variables
+    assertThat(f.openTasks).isGreaterThanOrEqualTo(OPEN_TASKS);
+    assertThat(f.toppedUp).isEqualTo(OPEN_TASKS - 180 - 30 - CASES);
+    assertThat(f.filterCount).isEqualTo(180 + f.toppedUp);
+    assertThat(f.filterFirstPage).hasSize(15).allSatisfy(id -> assertThat(history.createHistoricTaskInstanceQuery()
+        .taskId(id).singleResult().getTaskDefinitionKey()).isEqualTo("callBorrower"));
+    assertThat(f.filterList.count()).isEqualTo(20);
+    assertThat(f.filterCountCall.count()).isEqualTo(20);
+
+    // 4. the agents completed their calls without errors, and each of those cases went on to wait for the
+    //    borrower's WeCom add
+    assertThat(f.errors).as("%s", f.errorSamples).isZero();
+    assertThat(f.completedInstances).hasSize(COMPLETIONS).doesNotHaveDuplicates();
+    for (String pi : f.completedInstances) {
+      assertThat(runtime.getActiveActivityIds(pi)).as("case %s", pi).containsExactly("awaitWeChatAdd");
+      assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey("callBorrower")
+          .finished().singleResult().getAssignee()).startsWith("benchagent");
+    }
+    assertThat(f.complete.count()).isEqualTo(COMPLETIONS);
+
+    // 6. the dashboard was computed over the written closed cases and the run's open ones
+    assertThat(f.dashboardClosedCases).isEqualTo(CLOSED);
+    assertThat(f.dashboardOpenCases).isEqualTo(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .count());
+    assertThat(f.dashboardRecompute.count()).isGreaterThanOrEqualTo(3);
+    assertThat(f.dashboardRecompute.percentile(50)).isPositive();
+
+    // the table names every figure with its target
+    assertThat(f.table()).contains("1 intake", "2 engine floor", "intake / floor", "3 Tasklist", "4 agents",
+        "6 dashboard", "p95 ≤ 100 ms", "p95 ≤ 200 ms", "≤ 500 ms");
+    List<ProcessInstance> imported = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKeyLike("Ismoke-%").list();
+    assertThat(imported).hasSize(CASES);
+  }
+
+  /** The profiles of the run (postgres in the PostgreSQL pass of ./mvnw verify) and bench. */
+  static final class WithBenchProfile implements ActiveProfilesResolver {
+    @Override
+    public String[] resolve(Class<?> testClass) {
+      List<String> profiles = new ArrayList<>(Arrays.stream(System.getProperty("spring.profiles.active", "").split(","))
+          .map(String::trim).filter(p -> !p.isEmpty()).toList());
+      profiles.add("bench");
+      return profiles.toArray(String[]::new);
+    }
+  }
+}
