@@ -34,6 +34,9 @@ echo "== generating $ROWS rows"
 java bench/GenerateCases.java "$ROWS" "B$(date +%s)-" > "$WORK/cases.csv"
 ls -l "$WORK/cases.csv" | awk '{printf "   %.1f MB\n", $5 / 1048576}'
 
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "port $PORT is in use by another process; choose another with PORT=…"; exit 1
+fi
 echo "== starting the application: -Xmx$HEAP, H2 file in $WORK, port $PORT, job executor $JOBS"
 java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
   --collections.h2-file="$WORK/db" \
@@ -41,7 +44,8 @@ java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
   --logging.level.com.carloan.overdue.intake.CaseIntakeService=warn > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
-  curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+  grep -q "Tomcat started on port $PORT" "$WORK/app.log" \
+    && curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "the application did not start:"; tail -50 "$WORK/app.log"; exit 1; }
   sleep 1
 done

@@ -8,7 +8,7 @@
 #   CASES=2000 TASKS=5000 CLOSED=10000 bench/run.sh     # a reduced run
 #
 # Sizes: CASES (20000: imported, and as many floor instances), TASKS (50000 open tasks for Tasklist),
-# SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (2000 calls completed), CLOSED (100000 closed
+# SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (1000 calls completed), CLOSED (100000 closed
 # cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file)
 # and the PostgreSQL database (drop it yourself).
 set -euo pipefail
@@ -18,7 +18,7 @@ CASES=${CASES:-20000}
 TASKS=${TASKS:-50000}
 SAMPLES=${SAMPLES:-200}
 AGENTS=${AGENTS:-20}
-COMPLETIONS=${COMPLETIONS:-2000}
+COMPLETIONS=${COMPLETIONS:-1000}
 CLOSED=${CLOSED:-100000}
 HEAP=${HEAP:-512m}
 PORT=${PORT:-18100}
@@ -77,11 +77,16 @@ run_one() {
     *) echo "unknown database $db (h2 or postgres)"; return 1 ;;
   esac
 
+  # Never measure someone else's application: the port must be free, and ready means our own log says so.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "port $PORT is in use by another process; choose another with PORT=…"; return 1
+  fi
   echo "== $db: starting the application, -Xmx$HEAP, port $PORT, work directory $WORK"
   java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" "${args[@]}" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
-    curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+    grep -q "Tomcat started on port $PORT" "$WORK/app.log" \
+      && curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { echo "the application did not start:"; tail -50 "$WORK/app.log"; return 1; }
     sleep 1
   done
@@ -134,5 +139,5 @@ run_one() {
 }
 
 for db in "${dbs[@]}"; do
-  run_one "$db"
+  run_one "$db" || { stop_app; exit 1; }
 done

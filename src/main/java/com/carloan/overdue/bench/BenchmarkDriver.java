@@ -39,7 +39,7 @@ public final class BenchmarkDriver {
 
   /**
    * What to run. Sizes default to issue 8's: 20,000 cases imported and as many floor instances, 50,000
-   * open tasks, 200 samples per Tasklist call, 20 agents completing 2,000 calls, 100,000 closed cases.
+   * open tasks, 200 samples per Tasklist call, 20 agents completing 1,000 calls, 100,000 closed cases.
    */
   record Config(String url, int cases, int openTasks, int samples, int agents, int completions, int closedCases,
       String runId, Long appPid) {
@@ -53,7 +53,7 @@ public final class BenchmarkDriver {
       return new Config(a.getOrDefault("url", "http://localhost:8080"),
           Integer.parseInt(a.getOrDefault("cases", "20000")), Integer.parseInt(a.getOrDefault("openTasks", "50000")),
           Integer.parseInt(a.getOrDefault("samples", "200")), Integer.parseInt(a.getOrDefault("agents", "20")),
-          Integer.parseInt(a.getOrDefault("completions", "2000")),
+          Integer.parseInt(a.getOrDefault("completions", "1000")),
           Integer.parseInt(a.getOrDefault("closed", "100000")),
           a.getOrDefault("runId", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
           a.containsKey("appPid") ? Long.valueOf(a.get("appPid")) : null);
