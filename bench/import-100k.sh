@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Imports a generated 100,000-row CSV into the application running with a 512 MB heap on a throwaway
-# H2 file, and prints rows/s and the peak heap. Not part of `./mvnw verify`: run it by hand.
+# H2 file (or PostgreSQL database), and prints rows/s and the peak heap. Not part of `./mvnw verify`: run
+# it by hand.
 #
-#   bench/import-100k.sh            # 100,000 rows on port 18080
+#   bench/import-100k.sh            # 100,000 rows on port 18080, H2
+#   DB=postgres bench/import-100k.sh  # on a throwaway database on 127.0.0.1:5432, dropped at the end
 #   ROWS=20000 PORT=18181 bench/import-100k.sh
 #   JOBS=false bench/import-100k.sh # without the job executor working off the new cases meanwhile
 #   MAX_SECONDS=1800 bench/import-100k.sh  # stop waiting after that long and report the progress so far
@@ -15,13 +17,19 @@ HEAP=${HEAP:-512m}
 JOBS=${JOBS:-true}
 BATCH=${BATCH:-200}
 MAX_SECONDS=${MAX_SECONDS:-0}
+DB=${DB:-h2}
+PG_HOST=${PG_HOST:-127.0.0.1}
 WORK=$(mktemp -d /tmp/import-bench.XXXXXX)
 APP_PID=
 SAMPLER_PID=
+PG_DB=
 
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  if [ -n "$PG_DB" ] && [ -z "${KEEP:-}" ]; then
+    psql -q -h "$PG_HOST" -U postgres -d postgres -c "drop database if exists $PG_DB with (force)" || true
+  fi
   [ -z "${KEEP:-}" ] && rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -31,15 +39,25 @@ echo "== building the application jar"
 JAR=$(ls target/car-loan-overdue-*.jar | grep -v plain | head -1)
 
 echo "== generating $ROWS rows"
-java bench/GenerateCases.java "$ROWS" "B$(date +%s)-" > "$WORK/cases.csv"
+java -cp "$JAR" -Dloader.main=com.carloan.overdue.bench.BenchBorrowers \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$ROWS" "B$(date +%s)-" > "$WORK/cases.csv"
 ls -l "$WORK/cases.csv" | awk '{printf "   %.1f MB\n", $5 / 1048576}'
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "port $PORT is in use by another process; choose another with PORT=…"; exit 1
 fi
-echo "== starting the application: -Xmx$HEAP, H2 file in $WORK, port $PORT, job executor $JOBS"
-java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
-  --collections.h2-file="$WORK/db" \
+case "$DB" in
+  h2) DB_ARGS=(--collections.h2-file="$WORK/db"); WHERE="H2 file in $WORK" ;;
+  postgres)
+    PG_DB="import_$(date +%Y%m%d%H%M%S)_$RANDOM"
+    psql -q -h "$PG_HOST" -U postgres -d postgres -c "create database $PG_DB"
+    DB_ARGS=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PG_DB"
+      --spring.datasource.username=postgres --spring.datasource.password=)
+    WHERE="PostgreSQL database $PG_DB" ;;
+  *) echo "unknown DB $DB (h2 or postgres)"; exit 1 ;;
+esac
+echo "== starting the application: -Xmx$HEAP, $WHERE, port $PORT, job executor $JOBS"
+java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" \
   --camunda.bpm.job-execution.enabled="$JOBS" --collections.demo-users=true --collections.import.batch-size="$BATCH" \
   --logging.level.com.carloan.overdue.intake.CaseIntakeService=warn > "$WORK/app.log" 2>&1 &
 APP_PID=$!

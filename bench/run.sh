@@ -10,7 +10,8 @@
 # Sizes: CASES (20000: imported, and as many floor instances), TASKS (50000 open tasks for Tasklist),
 # SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (1000 calls completed), CLOSED (100000 closed
 # cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file)
-# and the PostgreSQL database (drop it yourself).
+# and the PostgreSQL database (drop it yourself). APP_JAVA_OPTS: more JVM options for the application, e.g.
+# APP_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" KEEP=1 to profile a run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,7 +83,8 @@ run_one() {
     echo "port $PORT is in use by another process; choose another with PORT=…"; return 1
   fi
   echo "== $db: starting the application, -Xmx$HEAP, port $PORT, work directory $WORK"
-  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" "${args[@]}" > "$WORK/app.log" 2>&1 &
+  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
+  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" ${APP_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do
     grep -q "Tomcat started on port $PORT" "$WORK/app.log" \

@@ -1,14 +1,21 @@
 package com.carloan.overdue.bench;
 
 import com.carloan.overdue.intake.CaseIntake;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Valid, distinct overdue cases for the benchmark: row {@code n} of a run always describes the same loan
  * and borrower. Every borrower has a phone number of their own (the daily contact cap counts per
  * number), taken from {@code phoneBase + n}.
+ *
+ * <p>As a program it writes a day's list as an import file to standard output ({@code bench/import-100k.sh}):
+ * {@code java -cp app.jar -Dloader.main=com.carloan.overdue.bench.BenchBorrowers
+ * org.springframework.boot.loader.launch.PropertiesLauncher ROWS LOAN_PREFIX > cases.csv}.
  */
 final class BenchBorrowers {
 
@@ -36,6 +43,17 @@ final class BenchBorrowers {
     this.loanPrefix = loanPrefix;
     this.phoneBase = phoneBase;
     this.mix = mix;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: BenchBorrowers ROWS LOAN_PREFIX");
+      System.exit(2);
+    }
+    BenchBorrowers list = new BenchBorrowers(args[1], 0, Mix.DAILY_LIST);
+    try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+      list.writeCsv(Integer.parseInt(args[0]), out);
+    }
   }
 
   CaseIntake intake(int n) {
