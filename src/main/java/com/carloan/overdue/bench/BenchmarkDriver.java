@@ -62,13 +62,12 @@ public final class BenchmarkDriver {
 
   private final Config config;
   private final BenchClient http;
-  private final AppCpu cpu;
+  private CpuMeter cpu;
   private final BenchFigures figures = new BenchFigures();
 
   BenchmarkDriver(Config config) {
     this.config = config;
     this.http = new BenchClient(config.url());
-    this.cpu = new AppCpu(config.appPid());
   }
 
   /**
@@ -90,6 +89,8 @@ public final class BenchmarkDriver {
   BenchFigures run() throws Exception {
     figures.settings = http.json(http.get(ADMIN, "/bench/settings"), "bench settings");
     log("settings " + figures.settings);
+    cpu = new CpuMeter(config.appPid(),
+        "postgres".equals(figures.settings.path("database").asText()) ? "postgres" : null);
     intake();
     floor();
     topUp();
@@ -109,7 +110,7 @@ public final class BenchmarkDriver {
       throw new UncheckedIOException(e);
     }
     log("intake: importing " + config.cases() + " cases (" + file.size() / 1024 + " KB of CSV)");
-    long cpu0 = cpu.millis();
+    CpuMeter.Reading cpu0 = cpu.read();
     long t0 = System.nanoTime();
     JsonNode result = http.json(http.post(LOAN_SYSTEM, "/api/cases/import", "text/csv", BenchClient.JSON,
         file.toByteArray()), "import");
@@ -118,19 +119,19 @@ public final class BenchmarkDriver {
     log("intake: import answered after " + figures.importAnsweredMillis + " ms, " + figures.imported + " opened");
     figures.afterIntake = waitForEngine(config.cases(), "intake");
     figures.intakeMillis = millisSince(t0);
-    figures.intakeCpuMillis = cpuSince(cpu0);
+    figures.intakeCpu = cpu.read().since(cpu0);
     log("intake: every case waits after " + figures.intakeMillis + " ms: " + figures.afterIntake);
   }
 
   // 2. The same number of minimal instances through the Java API, same threads and transaction size.
   private void floor() {
     log("floor: starting " + config.cases() + " instances");
-    long cpu0 = cpu.millis();
+    CpuMeter.Reading cpu0 = cpu.read();
     JsonNode floor = http.json(http.postJson(ADMIN, "/bench/floor?instances=" + config.cases(), Map.of()), "floor");
     figures.floorMillis = floor.path("millis").asLong();
     figures.floorThreads = floor.path("threads").asInt();
     figures.floorBatchSize = floor.path("batchSize").asInt();
-    figures.floorCpuMillis = cpuSince(cpu0);
+    figures.floorCpu = cpu.read().since(cpu0);
     figures.floorInstances = http.json(http.get(ADMIN, "/bench/state"), "state").path("floorInstances").asLong();
     log("floor: " + figures.floorInstances + " instances in " + figures.floorMillis + " ms");
   }
@@ -162,13 +163,13 @@ public final class BenchmarkDriver {
     String list = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     String count = "/engine-rest/filter/" + filterId + "/count";
     int warmUp = Math.max(5, config.samples() / 10);
-    long cpu0 = -1;
+    CpuMeter.Reading cpu0 = null;
     for (int i = 0; i < warmUp + config.samples(); i++) {
       // Between two page loads a colleague claims a call, as a room of agents does all day: the tasks
       // changed, so no database answers the next page from a cached result.
       colleagueClaimsACall(i);
       if (i == warmUp) {
-        cpu0 = cpu.millis();
+        cpu0 = cpu.read();
       }
       boolean measured = i >= warmUp;
       long t = System.nanoTime();
@@ -187,7 +188,7 @@ public final class BenchmarkDriver {
       }
       figures.filterCount = n.path("count").asLong();
     }
-    figures.tasklistCpuMillis = cpuSince(cpu0);
+    figures.tasklistCpu = cpu0 == null ? null : cpu.read().since(cpu0);
     log("tasklist: " + figures.filterCount + " tasks in the queue; list " + figures.filterList + ", count "
         + figures.filterCountCall);
   }
@@ -211,7 +212,7 @@ public final class BenchmarkDriver {
     AtomicInteger reserved = new AtomicInteger();
     List<String> completed = Collections.synchronizedList(new ArrayList<>());
     ExecutorService room = Executors.newFixedThreadPool(agents.size());
-    long cpu0 = cpu.millis();
+    CpuMeter.Reading cpu0 = cpu.read();
     long t0 = System.nanoTime();
     try {
       List<Future<?>> shifts = new ArrayList<>();
@@ -226,7 +227,7 @@ public final class BenchmarkDriver {
       room.awaitTermination(1, TimeUnit.MINUTES);
     }
     figures.agentsMillis = millisSince(t0);
-    figures.agentsCpuMillis = cpuSince(cpu0);
+    figures.agentsCpu = cpu.read().since(cpu0);
     figures.completedInstances = List.copyOf(completed);
     log("agents: " + completed.size() + " calls completed in " + figures.agentsMillis + " ms; complete "
         + figures.complete + ", claim " + figures.claim + ", " + figures.claimConflicts + " claim conflicts, "
@@ -387,11 +388,6 @@ public final class BenchmarkDriver {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private long cpuSince(long cpu0) {
-    long now = cpu.millis();
-    return cpu0 < 0 || now < 0 ? -1 : now - cpu0;
   }
 
   private static long millisSince(long nanos) {

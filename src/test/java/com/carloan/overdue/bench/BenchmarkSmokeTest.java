@@ -43,7 +43,7 @@ class BenchmarkSmokeTest {
   @Test
   void theBenchmarkMeasuresWhatItClaimsAtAFewHundredCases() throws Exception {
     BenchFigures f = new BenchmarkDriver(new BenchmarkDriver.Config("http://localhost:" + port, CASES, OPEN_TASKS, 20,
-        5, COMPLETIONS, CLOSED, "smoke", null)).run();
+        5, COMPLETIONS, CLOSED, "smoke", ProcessHandle.current().pid())).run();
 
     // 1. every imported case waits at its first task or timer: the file's mix is 30 escalations, 90
     //    reminders, 180 WeCom contacts, and no job is left or failed
@@ -88,9 +88,22 @@ class BenchmarkSmokeTest {
     assertThat(f.dashboardRecompute.count()).isGreaterThanOrEqualTo(3);
     assertThat(f.dashboardRecompute.percentile(50)).isPositive();
 
+    // the CPU behind the figures: the application is this test's process, and the machine's cores did at
+    //    least its work (and the database server's, when it is PostgreSQL)
+    assertThat(f.agentsCpu.application()).isPositive();
+    assertThat(f.agentsCpu.machine()).isGreaterThanOrEqualTo(f.agentsCpu.application() * 9 / 10);
+    if (System.getProperty("spring.profiles.active", "").contains("postgres")) {
+      assertThat(f.agentsCpu.database()).isPositive();
+      assertThat(f.agentsCpu.machine()).isGreaterThanOrEqualTo((f.agentsCpu.application() + f.agentsCpu.database()) * 9 / 10);
+    } else {
+      assertThat(f.agentsCpu.database()).isEqualTo(-1);
+    }
+    assertThat(f.intakeCpu.application()).isPositive();
+
     // the table names every figure with its target
+
     assertThat(f.table()).contains("1 intake", "2 engine floor", "intake / floor", "3 Tasklist", "4 agents",
-        "6 dashboard", "p95 ≤ 100 ms", "p95 ≤ 200 ms", "≤ 500 ms");
+        "6 dashboard", "p95 ≤ 100 ms", "p95 ≤ 200 ms", "≤ 500 ms", "CPU per completed call", "CPU per case");
     List<ProcessInstance> imported = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKeyLike("Ismoke-%").list();
     assertThat(imported).hasSize(CASES);
