@@ -245,9 +245,18 @@ public final class BenchmarkDriver {
       // Agents pick from the top of the queue, not all the same task.
       int offset = ThreadLocalRandom.current().nextInt(config.agents() * 3);
       long t = System.nanoTime();
-      JsonNode found = http.json(http.get(agent, "/engine-rest/task?" + callFields + offset), "find a call");
-      if (found.isEmpty() && offset > 0) {
-        found = http.json(http.get(agent, "/engine-rest/task?" + callFields + 0), "find a call");
+      JsonNode found;
+      try {
+        found = http.json(http.get(agent, "/engine-rest/task?" + callFields + offset), "find a call");
+        if (found.isEmpty() && offset > 0) {
+          found = http.json(http.get(agent, "/engine-rest/task?" + callFields + 0), "find a call");
+        }
+      } catch (IllegalStateException failed) {
+        // an answer other than 200 (e.g. 500 when the application ran out of database connections): an
+        // error of the run, counted and shown in the table; the agent tries again
+        figures.error(failed.getMessage());
+        reserved.decrementAndGet();
+        continue;
       }
       figures.find.add(System.nanoTime() - t);
       if (found.isEmpty()) {
