@@ -23,85 +23,23 @@ COMPLETIONS=${COMPLETIONS:-1000}
 CLOSED=${CLOSED:-100000}
 HEAP=${HEAP:-512m}
 PORT=${PORT:-18100}
-PG_HOST=${PG_HOST:-127.0.0.1}
 dbs=("$@")
 [ ${#dbs[@]} -eq 0 ] && dbs=(h2 postgres)
 
-APP_PID=
-SAMPLER_PID=
-PG_DB=
-WORK=
-
-stop_app() {
-  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null && wait "$SAMPLER_PID" 2>/dev/null || true
-  SAMPLER_PID=
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=
-  if [ -n "$PG_DB" ] && [ -z "${KEEP:-}" ]; then
-    psql -q -h "$PG_HOST" -U postgres -d postgres -c "drop database if exists $PG_DB with (force)" || true
-  fi
-  PG_DB=
-  if [ -n "$WORK" ] && [ -z "${KEEP:-}" ]; then rm -rf "$WORK"; fi
-  WORK=
-}
+# shellcheck source=bench/app.sh
+. bench/app.sh
 trap stop_app EXIT
-
-echo "== building the application jar"
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/car-loan-overdue-*.jar | grep -v plain | head -1)
+build_jar
 
 run_one() {
   local db=$1 started
   started=$(date +%s)
-  WORK=$(mktemp -d /tmp/bench-run.XXXXXX)
-  local args=(--server.port="$PORT" --logging.level.com.carloan.overdue.intake.CaseIntakeService=warn)
-  case "$db" in
-    h2)
-      # The embedded default as it ships (application.yaml), its file in the work directory.
-      args+=(--spring.profiles.active=bench --collections.h2-file="$WORK/db")
-      ;;
-    postgres)
-      if ! pg_isready -q -h "$PG_HOST" -p 5432; then
-        echo "PostgreSQL is not answering on $PG_HOST:5432; skipped"; return 0
-      fi
-      PG_DB="bench_$(date +%Y%m%d%H%M%S)_$RANDOM"
-      psql -q -h "$PG_HOST" -U postgres -d postgres -c "create database $PG_DB"
-      args+=(--spring.profiles.active=postgres,bench
-        --spring.datasource.url="jdbc:postgresql://$PG_HOST:5432/$PG_DB"
-        --spring.datasource.username=postgres --spring.datasource.password=)
-      ;;
-    *) echo "unknown database $db (h2 or postgres)"; return 1 ;;
+  start_app "$db"
+  case $? in
+    0) echo "   started after $(( $(date +%s) - started )) s" ;;
+    2) echo "   skipped"; return 0 ;;
+    *) return 1 ;;
   esac
-
-  # Never measure someone else's application: the port must be free, and ready means our own log says so.
-  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    echo "port $PORT is in use by another process; choose another with PORT=…"; return 1
-  fi
-  echo "== $db: starting the application, -Xmx$HEAP, port $PORT, work directory $WORK"
-  # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" ${APP_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" > "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 300); do
-    grep -q "Tomcat started on port $PORT" "$WORK/app.log" \
-      && curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { echo "the application did not start:"; tail -50 "$WORK/app.log"; return 1; }
-    sleep 1
-  done
-  echo "   started after $(( $(date +%s) - started )) s"
-
-  # Heap in use (eden + survivors + old, MB) and resident set size (kB), every second, for the whole run.
-  ( while kill -0 "$APP_PID" 2>/dev/null; do
-      heap=$(jstat -gc "$APP_PID" 2>/dev/null | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }')
-      rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null)
-      echo "${heap:-0} ${rss:-0}"
-      sleep 1
-    done > "$WORK/memory.txt" ) &
-  SAMPLER_PID=$!
 
   local driver_ok=true
   java -cp "$JAR" -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver \
@@ -113,8 +51,7 @@ run_one() {
 
   # Memory: the largest heap before a collection (GC log) or sampled, the kernel's high-water mark of RSS.
   local peak_heap peak_rss hwm oom alive
-  peak_heap=$( { grep -o '[0-9]*M->' "$WORK/gc.log" | tr -d 'M>-'; awk '{ print $1 }' "$WORK/memory.txt"; } \
-    | sort -n | tail -1)
+  peak_heap=$(peak_heap)
   hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
   peak_rss=$( { echo "${hwm:-0}"; awk '{ print $2 }' "$WORK/memory.txt"; } | sort -n | tail -1)
   oom=no; grep -q OutOfMemoryError "$WORK/app.log" && oom=yes
