@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
@@ -52,6 +53,11 @@ final class AuthorizationSemiJoin implements Interceptor {
       "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceByQueryCriteria",
       "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.selectVariableInstanceCountByQueryCriteria");
 
+  /** The task query and its count, whose candidate-group join {@link TaskQuerySemiJoin} rewrites too. */
+  static final Set<String> TASK_STATEMENTS = Set.of(
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria");
+
   /** How the rights are asked: per candidate row, or once for all of them. */
   enum Form { EXISTS, IN }
 
@@ -95,12 +101,21 @@ final class AuthorizationSemiJoin implements Interceptor {
     Object parameter = args[1];
     BoundSql bound = statement.getBoundSql(parameter);
     Form form = postgres && !statement.getId().contains("Count") ? Form.EXISTS : Form.IN;
-    Rewrite rewrite = rewrite(bound.getSql(), form);
-    if (rewrite == null || parameters(bound.getSql()) != bound.getParameterMappings().size()) {
+    if (parameters(bound.getSql()) != bound.getParameterMappings().size()) {
       return invocation.proceed();
     }
-    BoundSql semiJoin = new BoundSql(statement.getConfiguration(), rewrite.sql(),
-        rewrite.reorder(bound.getParameterMappings()), parameter);
+    Rewrite rewrite = rewrite(bound.getSql(), form);
+    String original = bound.getSql().replaceAll("\\s+", " ").trim();
+    String sql = rewrite == null ? original : rewrite.sql();
+    List<ParameterMapping> mappings = rewrite == null ? bound.getParameterMappings()
+        : rewrite.reorder(bound.getParameterMappings());
+    if (TASK_STATEMENTS.contains(statement.getId())) {
+      sql = TaskQuerySemiJoin.rewrite(sql);
+    }
+    if (rewrite == null && sql.equals(original)) {
+      return invocation.proceed();
+    }
+    BoundSql semiJoin = new BoundSql(statement.getConfiguration(), sql, mappings, parameter);
     bound.getAdditionalParameters().forEach(semiJoin::setAdditionalParameter);
     Executor executor = (Executor) invocation.getTarget();
     RowBounds rows = (RowBounds) args[2];

@@ -54,6 +54,37 @@ class AuthorizationChecksAtScaleTest extends ProcessTestSupport {
   }
 
   @Test
+  void aQueueByCandidateGroupsHoldsEachTaskOnceEvenForAUserInTwoOfItsGroups() {
+    // every call has both collection-agent and collection-supervisor as candidates: a user in both groups
+    // matches two links of each call, which the engine's join returned twice before its distinct
+    List<String> groups = List.of("collection-agent", "collection-supervisor");
+    List<String> calls = List.of(task(call, "callBorrower").getId(), task(claimedCall, "callBorrower").getId());
+    Set<String> queue = tasks.createTaskQuery().processInstanceIdIn(cases.toArray(String[]::new)).list().stream()
+        .filter(t -> candidateGroups(t).stream().anyMatch(groups::contains)).map(Task::getId)
+        .collect(Collectors.toSet());
+    assertThat(queue).containsAll(calls).hasSize(4);
+    long before = checks.semiJoin().rewritten();
+
+    identity.setAuthentication("supervisor1", groups);
+    try {
+      List<String> claimedOrNot = tasks.createTaskQuery().processInstanceIdIn(cases.toArray(String[]::new))
+          .taskCandidateGroupIn(groups).includeAssignedTasks().orderByTaskCreateTime().asc().list().stream()
+          .map(Task::getId).toList();
+      assertThat(claimedOrNot).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queue);
+      assertThat(tasks.createTaskQuery().processInstanceIdIn(cases.toArray(String[]::new))
+          .taskCandidateGroupIn(groups).includeAssignedTasks().count()).isEqualTo(queue.size());
+      assertThat(tasks.createTaskQuery().processInstanceIdIn(cases.toArray(String[]::new))
+          .taskCandidateGroupIn(groups).taskDefinitionKey("callBorrower").listPage(0, 15)).extracting(Task::getId)
+          .containsExactly(task(call, "callBorrower").getId());
+      assertThat(tasks.createTaskQuery().processInstanceIdIn(cases.toArray(String[]::new))
+          .taskCandidateGroupIn(groups).taskDefinitionKey("callBorrower").count()).isEqualTo(1);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(checks.semiJoin().rewritten()).as("statements run rewritten").isGreaterThanOrEqualTo(before + 4);
+  }
+
+  @Test
   void variablesFollowTheRightsOnTheCase() {
     // supervisors read every case; agents read the tasks, not the cases' variables
     assertThat(loanIds("supervisor1", "collection-supervisor")).hasSize(4);
