@@ -3,6 +3,9 @@ package com.carloan.overdue.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carloan.overdue.process.ProcessTestSupport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,6 +85,49 @@ class AuthorizationChecksAtScaleTest extends ProcessTestSupport {
       identity.clearAuthentication();
     }
     assertThat(checks.semiJoin().rewritten()).as("statements run rewritten").isGreaterThanOrEqualTo(before + 4);
+  }
+
+  @Test
+  void anAgentsQueuePageAndSearchReturnWhatTheEngineWouldInTheirOrder() {
+    // on H2 both are read along their order's index (H2TaskPageOrder), on PostgreSQL as the planner likes
+    H2TaskPageOrder h2 = checks.semiJoin().h2PageOrder();
+    long hintedBefore = h2 == null ? 0 : h2.hinted();
+    String[] steps = {"callBorrower", "verifyBorrower", "negotiatePlan"};
+    Comparator<Task> queueOrder = Comparator.comparing(Task::getFollowUpDate,
+        Comparator.nullsFirst(Comparator.<Date>naturalOrder())).thenComparing(Task::getCreateTime);
+    List<Task> expected = tasks.createTaskQuery().taskDefinitionKeyIn(steps).list().stream()
+        .filter(t -> candidateGroups(t).contains("collection-agent")).toList();
+    Set<String> unclaimedCalls = expected.stream()
+        .filter(t -> t.getAssignee() == null && "callBorrower".equals(t.getTaskDefinitionKey()))
+        .map(Task::getId).collect(Collectors.toSet());
+
+    identity.setAuthentication("agent1", List.of("collection-agent"));
+    try {
+      List<Task> queue = tasks.createTaskQuery().taskCandidateGroupIn(List.of("collection-agent"))
+          .includeAssignedTasks().taskDefinitionKeyIn(steps)
+          .orderByFollowUpDate().asc().orderByTaskCreateTime().asc().listPage(0, 10_000);
+      assertThat(queue).extracting(Task::getId)
+          .containsExactlyInAnyOrderElementsOf(expected.stream().map(Task::getId).toList());
+      assertThat(queue).isSortedAccordingTo(queueOrder);
+      assertThat(queue).extracting(Task::getId).contains(task(call, "callBorrower").getId(),
+          task(claimedCall, "callBorrower").getId());
+
+      List<String> search = new ArrayList<>();
+      for (int offset = 0; ; offset++) {
+        List<Task> one = tasks.createTaskQuery().taskDefinitionKey("callBorrower").taskUnassigned()
+            .listPage(offset, 1);
+        if (one.isEmpty()) {
+          break;
+        }
+        search.add(one.get(0).getId());
+      }
+      assertThat(search).isSorted().containsExactlyInAnyOrderElementsOf(unclaimedCalls);
+    } finally {
+      identity.clearAuthentication();
+    }
+    if (h2 != null) {
+      assertThat(h2.hinted()).as("pages read along their order's index").isGreaterThan(hintedBefore);
+    }
   }
 
   @Test
