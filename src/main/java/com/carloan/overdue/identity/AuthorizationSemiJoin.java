@@ -113,19 +113,22 @@ final class AuthorizationSemiJoin implements Interceptor {
       return invocation.proceed();
     }
     Rewrite rewrite = rewrite(bound.getSql(), form);
-    String original = bound.getSql().replaceAll("\\s+", " ").trim();
-    String sql = rewrite == null ? original : rewrite.sql();
+    if (rewrite == null && !tasks) {
+      return invocation.proceed();
+    }
+    String sql = collapse(rewrite == null ? bound.getSql() : rewrite.sql());
     List<ParameterMapping> mappings = rewrite == null ? bound.getParameterMappings()
         : rewrite.reorder(bound.getParameterMappings());
     Executor executor = (Executor) invocation.getTarget();
     if (tasks) {
+      String unchanged = sql;
       sql = TaskQuerySemiJoin.rewrite(sql);
       if (h2PageOrder != null) {
         sql = h2PageOrder.hint(sql, executor.getTransaction().getConnection());
       }
-    }
-    if (rewrite == null && sql.equals(original)) {
-      return invocation.proceed();
+      if (rewrite == null && sql.equals(unchanged)) {
+        return invocation.proceed();
+      }
     }
     BoundSql semiJoin = new BoundSql(statement.getConfiguration(), sql, mappings, parameter);
     bound.getAdditionalParameters().forEach(semiJoin::setAdditionalParameter);
@@ -155,9 +158,14 @@ final class AuthorizationSemiJoin implements Interceptor {
     // none
   }
 
+  /** The statement with every run of whitespace as one space, as the rewrites expect it. */
+  static String collapse(String sql) {
+    return sql.replaceAll("\\s+", " ").trim();
+  }
+
   /** @return the statement with the authorization join as a semi-join, or null when its shape is another */
   static Rewrite rewrite(String original, Form form) {
-    String sql = original.replaceAll("\\s+", " ").trim();
+    String sql = collapse(original);
     int join = sql.indexOf(JOIN);
     if (join < 0 || join != sql.lastIndexOf(JOIN)) {
       return null;

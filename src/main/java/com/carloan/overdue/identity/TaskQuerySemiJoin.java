@@ -43,12 +43,12 @@ final class TaskQuerySemiJoin {
   private TaskQuerySemiJoin() {}
 
   /**
-   * @param sql the task query or its count
+   * @param sql the task query or its count, its whitespace collapsed ({@link AuthorizationSemiJoin#collapse})
    * @return the statement with the candidate groups as a semi-join and without {@code distinct} where
    *     that is safe; the same text when neither applies. Placeholders keep their order.
    */
   static String rewrite(String sql) {
-    return withoutDistinct(candidateGroupsExist(sql.replaceAll("\\s+", " ").trim()));
+    return withoutDistinct(candidateGroupsExist(sql));
   }
 
   /** The identity-link join and its one criterion as {@code EXISTS}; the statement unchanged otherwise. */
@@ -72,8 +72,8 @@ final class TaskQuerySemiJoin {
         + " AND I.TYPE_ = 'candidate' AND " + criterion.group(1) + ")";
     String before = withoutJoin.substring(0, criterion.start());
     String after = withoutJoin.substring(criterion.end());
-    if (LINK_COLUMN.matcher(before).find() || LINK_COLUMN.matcher(after).find()
-        || before.endsWith("NOT ") || before.endsWith("not ")) {
+    boolean negated = before.replaceAll("[\\s(]+$", "").toLowerCase(Locale.ROOT).endsWith(" not");
+    if (LINK_COLUMN.matcher(before).find() || LINK_COLUMN.matcher(after).find() || negated) {
       return sql;
     }
     return before + exists + after;

@@ -94,6 +94,10 @@ class TaskQuerySemiJoinTest {
     String involved = PAGE.replace("and (RES.TENANT_ID_ is null )",
         "and (I.USER_ID_ = ? or RES.ASSIGNEE_ = ?) and (RES.TENANT_ID_ is null )");
     assertThat(TaskQuerySemiJoin.rewrite(involved)).isEqualTo(involved);
+    // the criterion negated: "no matching link" is not "some link that does not match"
+    String negated = PAGE.replace("and ( I.TYPE_ = 'candidate'", "and NOT ( I.TYPE_ = 'candidate'");
+    assertThat(negated).isNotEqualTo(PAGE);
+    assertThat(TaskQuerySemiJoin.rewrite(negated)).isEqualTo(negated);
     // a group pattern
     String like = PAGE.replace("( I.GROUP_ID_ IN ( ? ) )", "( I.GROUP_ID_ LIKE ? )");
     assertThat(TaskQuerySemiJoin.rewrite(like)).isEqualTo(like);
