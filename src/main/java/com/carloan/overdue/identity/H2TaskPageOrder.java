@@ -86,7 +86,8 @@ final class H2TaskPageOrder {
   private String indexFor(List<String> order, Connection connection) {
     synchronized (lock) {
       String index = find(order);
-      if (index == null && System.nanoTime() - loadedAt > 60_000_000_000L) {
+      // System.nanoTime() has an arbitrary origin: the first read must not depend on its value
+      if (index == null && (indexes == null || System.nanoTime() - loadedAt > 60_000_000_000L)) {
         indexes = load(connection);
         loadedAt = System.nanoTime();
         index = find(order);
