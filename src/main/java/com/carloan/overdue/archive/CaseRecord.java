@@ -48,7 +48,7 @@ public record CaseRecord(
   }
 
   /**
-   * The record after the retention period (CONTRACT §1.9, issue 5): without the borrower's name, phone,
+   * The record after the retention period (CONTRACT §1.9): without the borrower's name, phone,
    * vehicle, the content of the communications and free-text notes; with the loan, amounts, dates,
    * outcome, who did what, every decision code and every hash.
    */

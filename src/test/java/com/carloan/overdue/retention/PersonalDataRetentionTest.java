@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Retention (issue 5): with the clock past the retention period, the job erases the personal data of an
+ * Retention: with the clock past the retention period, the job erases the personal data of an
  * old closed case, and nothing else: not what the law still asks for, not a recent case, not an open one.
  */
 class PersonalDataRetentionTest extends ProcessTestSupport {

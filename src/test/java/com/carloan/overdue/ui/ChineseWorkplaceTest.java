@@ -3,7 +3,7 @@ package com.carloan.overdue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10: a browser set to Chinese gets the Chinese workplace. Every label must be the one of our
+ * A browser set to Chinese gets the Chinese workplace. Every label must be the one of our
  * zh.json and written in Chinese: an English word in it, other than the name Camunda, means a label
  * fell back or was never translated. Screenshots: {@code target/screenshots/ChineseWorkplaceTest/}.
  */

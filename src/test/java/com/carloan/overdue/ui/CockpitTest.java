@@ -14,7 +14,7 @@ import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue 7, scenario 4: Cockpit is for process owners and supervisors, not for agents. */
+/** Cockpit is for process owners and supervisors, not for agents. */
 class CockpitTest extends BrowserTestSupport {
 
   private static final By LOGIN_FORM = By.cssSelector("form[name=signinForm]");

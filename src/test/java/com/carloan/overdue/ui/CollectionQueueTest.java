@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.junit.jupiter.api.Test;
 
-/** Issue 7, scenario 1: an agent's first call of the day, from the Collection queue. */
+/** An agent's first call of the day, from the Collection queue. */
 class CollectionQueueTest extends BrowserTestSupport {
 
   @Test

@@ -3,7 +3,7 @@ package com.carloan.overdue.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10: with the Chinese locale in place, a browser set to English still gets the English
+ * With the Chinese locale in place, a browser set to English still gets the English
  * workplace, with the labels of the shipped en.json. Screenshots:
  * {@code target/screenshots/EnglishWorkplaceTest/}.
  */

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 7, scenario 3: the form refuses what the process must not get, and nothing moves. */
+/** The form refuses what the process must not get, and nothing moves. */
 class FormValidationTest extends BrowserTestSupport {
 
   @Test

@@ -1,7 +1,6 @@
 package com.carloan.overdue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** Issue 7, scenario 5: a legal officer closes a case through the court, with its evidence pack. */
+/** A legal officer closes a case through the court, with its evidence pack. */
 class LitigationTest extends BrowserTestSupport {
 
   private static final By EVIDENCE_PACK_LINK = By.cssSelector("form.fjs-form a[href*='evidence-pack']");
@@ -58,11 +57,7 @@ class LitigationTest extends BrowserTestSupport {
         .variableName("litigationResult").singleResult().getValue()).isEqualTo("SETTLED_IN_COURT");
   }
 
-  /**
-   * Needs issue 5 (the evidence pack as a PDF, linked from the handleLitigation form and served at
-   * {@code GET /api/cases/{loanId}/evidence-pack}). Until the form links it, this test is skipped,
-   * and says so; from then on it must pass.
-   */
+  /** The evidence pack as a PDF, linked from the handleLitigation form and served at {@code GET /api/cases/{loanId}/evidence-pack}. */
   @Test
   void legalOfficerDownloadsTheEvidencePackFromTheForm() throws Exception {
     String loanId = caseInLitigation();
@@ -70,7 +65,7 @@ class LitigationTest extends BrowserTestSupport {
     // Tasklist covers the form of a task nobody has claimed: the officer claims it first.
     tasklist.openTask("诉讼处理 · " + loanId).claim();
     List<WebElement> links = browser.all(EVIDENCE_PACK_LINK);
-    assumeFalse(links.isEmpty(), "issue 5 pending: the handleLitigation form has no evidence-pack link yet");
+    assertThat(links).as("the handleLitigation form links the evidence pack").isNotEmpty();
 
     // Over the API, as the contract serves it.
     HttpResponse<byte[]> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -20,7 +20,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Issue 10: the workplace in the browser's language. An agent's way in, the login page, the filter
+ * The workplace in the browser's language. An agent's way in, the login page, the filter
  * list and a call with its form, checked label by label against the locale file the webapps must
  * pick for that language (zh.json is ours, en.json the webjar's), with a screenshot of each screen.
  * Case data (filter, task and process names, the form) is the same in every language.

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 7, scenario 2: the borrower has added the company's WeCom account; the agent verifies and
+ * The borrower has added the company's WeCom account; the agent verifies and
  * agrees 12 installments, which a supervisor approves under "Approvals" (four eyes).
  */
 class PlanApprovalTest extends BrowserTestSupport {
