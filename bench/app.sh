@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# What bench/run.sh and bench/import-100k.sh share: the application jar, started on a throwaway database
-# with the `bench` profile, its readiness, its memory sampled each second, and the clean-up. Sourced, not
-# run. Uses PORT, HEAP, PG_HOST, KEEP and APP_JAVA_OPTS; sets JAR, WORK, APP_PID, PG_DB.
+# What bench/run.sh and bench/import-100k.sh share: the application jar with the benchmark's jar beside it,
+# started on a throwaway database with the `bench` profile, its readiness, its memory sampled each second,
+# and the clean-up. Sourced, not run. Uses PORT, HEAP, PG_HOST, KEEP and APP_JAVA_OPTS; sets JAR, BENCH_JAR,
+# LAUNCH, WORK, APP_PID, PG_DB.
 
 PG_HOST=${PG_HOST:-127.0.0.1}
 APP_PID=
@@ -10,9 +11,14 @@ PG_DB=
 WORK=
 
 build_jar() {
-  echo "== building the application jar"
+  echo "== building the application jar and the benchmark's"
   ./mvnw -q -B -DskipTests package
   JAR=$(ls target/car-loan-overdue-*.jar | grep -v plain | head -1)
+  BENCH_JAR=$(ls target/bench/car-loan-overdue-*-bench.jar | head -1)
+  # The product jar holds no benchmark code: PropertiesLauncher (`java -jar`'s launcher ignores loader.path)
+  # adds the benchmark's jar to its classpath. `java [options] "${LAUNCH[@]}" [arguments]` starts the
+  # application; with -Dloader.main=… among the options, one of the benchmark's classes.
+  LAUNCH=(-Dloader.path="$BENCH_JAR" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher)
 }
 
 # start_app DB [application arguments…]: a new work directory, a new database (an H2 file in it, or a
@@ -53,7 +59,7 @@ start_app() {
   fi
   echo "== $db: starting the application, -Xmx$HEAP, $where, port $PORT"
   # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" ${APP_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" "$@" \
+  java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" ${APP_JAVA_OPTS:-} "${LAUNCH[@]}" "${args[@]}" "$@" \
     > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 300); do

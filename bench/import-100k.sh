@@ -26,8 +26,7 @@ trap 'stop_app; rm -f "$CSV"' EXIT
 build_jar
 
 echo "== generating $ROWS rows"
-java -cp "$JAR" -Dloader.main=com.carloan.overdue.bench.BenchBorrowers \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$ROWS" "B$(date +%s)-" > "$CSV"
+java -Dloader.main=com.carloan.overdue.bench.BenchBorrowers "${LAUNCH[@]}" "$ROWS" "B$(date +%s)-" > "$CSV"
 ls -l "$CSV" | awk '{printf "   %.1f MB\n", $5 / 1048576}'
 
 start_app "$DB" --camunda.bpm.job-execution.enabled="$JOBS" --collections.demo-users=true \

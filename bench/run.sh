@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 8: the application jar under -Xmx512m on a throwaway H2 file and a
-# throwaway PostgreSQL database, measured over HTTP by com.carloan.overdue.bench.BenchmarkDriver; one table
-# per database: figure | measured | target | met?. Not part of ./mvnw verify (BenchmarkSmokeTest is).
+# The performance benchmark of issue 8: the application jar, with the benchmark's jar (target/bench/) added to
+# its classpath, under -Xmx512m on a throwaway H2 file and a throwaway PostgreSQL database, measured over HTTP
+# by com.carloan.overdue.bench.BenchmarkDriver; one table per database: figure | measured | target | met?.
+# Not part of ./mvnw verify (BenchmarkSmokeTest is).
 #
 #   bench/run.sh                       # both databases, full size (issue 8)
 #   bench/run.sh h2                    # one of them
@@ -42,8 +43,7 @@ run_one() {
   esac
 
   local driver_ok=true
-  java -cp "$JAR" -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver \
-    org.springframework.boot.loader.launch.PropertiesLauncher \
+  java -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver "${LAUNCH[@]}" \
     url="http://localhost:$PORT" cases="$CASES" openTasks="$TASKS" samples="$SAMPLES" agents="$AGENTS" \
     completions="$COMPLETIONS" closed="$CLOSED" appPid="$APP_PID" out="$WORK/figures.tsv" 2>&1 | tee "$WORK/driver.log" \
     | grep --line-buffered ' bench ' || true

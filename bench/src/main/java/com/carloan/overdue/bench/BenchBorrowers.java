@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * number), taken from {@code phoneBase + n}.
  *
  * <p>As a program it writes a day's list as an import file to standard output ({@code bench/import-100k.sh}):
- * {@code java -cp app.jar -Dloader.main=com.carloan.overdue.bench.BenchBorrowers
+ * {@code java -Dloader.main=com.carloan.overdue.bench.BenchBorrowers -Dloader.path=bench.jar -cp app.jar
  * org.springframework.boot.loader.launch.PropertiesLauncher ROWS LOAN_PREFIX > cases.csv}.
  */
 final class BenchBorrowers {

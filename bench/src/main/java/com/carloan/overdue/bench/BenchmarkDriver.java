@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * system's CSV import, Tasklist's Collection queue, agents working calls, a supervisor's dashboard. Run by
  * bench/run.sh against the jar and by BenchmarkSmokeTest, at a few hundred cases, in {@code ./mvnw verify}:
  *
- * <pre>java -cp app.jar -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver \
+ * <pre>java -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver -Dloader.path=bench.jar -cp app.jar \
  *     org.springframework.boot.loader.launch.PropertiesLauncher url=http://localhost:18100 cases=20000 …</pre>
  */
 public final class BenchmarkDriver {
