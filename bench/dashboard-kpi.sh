@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The dashboard's data call and the metrics at 100,000 closed and 20,000 open cases (issue 9), on a
+# The dashboard's data call and the metrics at 100,000 closed and 20,000 open cases, on a
 # throwaway H2 file database and, when PostgreSQL answers on 127.0.0.1:5432, on a throwaway PostgreSQL
 # database (random name, dropped afterwards). Not part of ./mvnw verify.
 #   bench/dashboard-kpi.sh            # both databases

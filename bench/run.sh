@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue 8: the application jar, with the benchmark's jar (target/bench/) added to
+# The performance benchmark: the application jar, with the benchmark's jar (target/bench/) added to
 # its classpath, under -Xmx512m on a throwaway H2 file and a throwaway PostgreSQL database, measured over HTTP
 # by com.carloan.overdue.bench.BenchmarkDriver; one table per database: figure | measured | target | met?.
 # Not part of ./mvnw verify (BenchmarkSmokeTest is).
 #
-#   bench/run.sh                       # both databases, full size (issue 8)
+#   bench/run.sh                       # both databases, full size
 #   bench/run.sh h2                    # one of them
 #   CASES=2000 TASKS=5000 CLOSED=10000 bench/run.sh     # a reduced run
 #

@@ -38,7 +38,7 @@ public final class BenchmarkDriver {
   static final String SUPERVISOR = "supervisor1";
 
   /**
-   * What to run. Sizes default to issue 8's: 20,000 cases imported and as many floor instances, 50,000
+   * What to run. Sizes default to the full benchmark's: 20,000 cases imported and as many floor instances, 50,000
    * open tasks, 200 samples per Tasklist call, 20 agents completing 1,000 calls, 100,000 closed cases.
    */
   record Config(String url, int cases, int openTasks, int samples, int agents, int completions, int closedCases,

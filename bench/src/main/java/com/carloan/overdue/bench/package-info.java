@@ -1,5 +1,5 @@
 /**
- * The performance benchmark (bench/run.sh, issue 8): admin-only endpoints at {@code /bench} that exist
+ * The performance benchmark (bench/run.sh): admin-only endpoints at {@code /bench} that exist
  * only with the Spring profile {@code bench}, and the driver that measures the application over HTTP.
  *
  * <p>Not in the product jar: a source set of its own (bench/src/main/java), compiled after the product
