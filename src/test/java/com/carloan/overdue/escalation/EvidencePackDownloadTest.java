@@ -55,6 +55,14 @@ class EvidencePackDownloadTest extends ApiTestSupport {
   }
 
   @Test
+  void healthShowsTheBundledFontUp() {
+    HttpResponse<byte[]> health = get("/actuator/health", null);
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json(health).at("/components/evidencePackFont/status").asText()).isEqualTo("UP");
+  }
+
+  @Test
   void nobodyElseDownloadsIt() {
     ProcessInstance pi = caseAtLitigation();
 

@@ -91,7 +91,7 @@ class EvidencePackTest extends ProcessTestSupport {
 
       assertThat(embeddedFonts(pdf)).isNotEmpty().allSatisfy(font -> {
         assertThat(font.isEmbedded()).isTrue();
-        assertThat(font.getName()).contains("WenQuanYi");
+        assertThat(font.getName()).contains("NotoSansSC");
       });
       renderFirstPage(pdf);
       Files.write(Path.of("target", "evidence-pack.pdf"), pack.pdf());
