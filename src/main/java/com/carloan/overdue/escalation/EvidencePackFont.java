@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code .ttc} names its face by PostScript name ({@code font-name}).
  *
  * <p>The font is tried at start-up (opened, a line of the pack's Chinese set in it, subset): a font that
- * fails is logged as an ERROR and reported DOWN by {@link EvidencePackFontHealthIndicator}; the
+ * fails is logged as an ERROR and reported DEGRADED by {@link EvidencePackFontHealthIndicator}; the
  * application still starts, and {@code compileEvidencePack} fails with an incident naming the font.
  */
 @Component

@@ -26,24 +26,24 @@ class EvidencePackFontTest {
   }
 
   @Test
-  void aConfiguredFontThatIsMissingIsDownAndCompilingFailsNamingIt() {
+  void aConfiguredFontThatIsMissingIsDegradedAndCompilingFailsNamingIt() {
     String missing = "/nonexistent/fonts/wqy-microhei.ttc";
     EvidencePackFont font = new EvidencePackFont(missing, "WenQuanYiMicroHei");
 
     Health health = new EvidencePackFontHealthIndicator(font).health();
 
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getStatus()).isEqualTo(EvidencePackFontHealthIndicator.DEGRADED);
     assertThat(health.getDetails().get("problem")).asString().contains(missing, "not found or unreadable");
     assertThatThrownBy(font::open).isInstanceOf(IllegalStateException.class).hasMessageContaining(missing);
   }
 
   @Test
-  void aConfiguredFileThatIsNoFontIsDown(@TempDir Path dir) throws IOException {
+  void aConfiguredFileThatIsNoFontIsDegraded(@TempDir Path dir) throws IOException {
     Path notAFont = Files.writeString(dir.resolve("wqy-microhei.ttf"), "not a font");
 
     Health health = new EvidencePackFontHealthIndicator(new EvidencePackFont(notAFont.toString(), "")).health();
 
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getStatus()).isEqualTo(EvidencePackFontHealthIndicator.DEGRADED);
     assertThat(health.getDetails().get("problem")).asString().contains(notAFont.toString(), "unreadable");
   }
 }
