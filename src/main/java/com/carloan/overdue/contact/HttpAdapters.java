@@ -1,0 +1,41 @@
+package com.carloan.overdue.contact;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The SMS provider over HTTP, when configured so ({@code provider=http}). Its
+ * {@link RestClient} comes from Spring Boot's {@code RestClient.Builder}, so every call is an
+ * {@code http.client.requests} observation (a timer at /actuator/prometheus, tagged with the URI
+ * template, never a secret of its query).
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpAdapters {
+
+  @Bean
+  @ConditionalOnProperty(name = "collections.sms.provider", havingValue = "http")
+  HttpSmsGateway httpSmsGateway(RestClient.Builder rest,
+      @Value("${collections.sms.http.url:}") String url,
+      @Value("${collections.sms.http.api-key:}") String apiKey,
+      @Value("${collections.sms.http.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${collections.sms.http.timeout:PT10S}") Duration timeout) {
+    return new HttpSmsGateway(restClient(rest, connectTimeout, timeout), url, apiKey);
+  }
+
+  /**
+   * The JDK's HTTP client with this adapter's own timeouts (the read timeout bounds the wait for the
+   * answer), and no redirects: a 3xx is not the provider taking the call, so it counts as a failure.
+   */
+  static RestClient restClient(RestClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
+    ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
+        .withTimeouts(connectTimeout, readTimeout)
+        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    return builder.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings)).build();
+  }
+}
