@@ -1,0 +1,55 @@
+package com.carloan.overdue.contact;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The SMS provider and the WeCom API over HTTP, each when configured so ({@code provider=http}). Their
+ * {@link RestClient}s come from Spring Boot's {@code RestClient.Builder}, so every call is an
+ * {@code http.client.requests} observation (a timer at /actuator/prometheus, tagged with the URI
+ * template, never a secret of its query).
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpAdapters {
+
+  @Bean
+  @ConditionalOnProperty(name = "collections.sms.provider", havingValue = "http")
+  HttpSmsGateway httpSmsGateway(RestClient.Builder rest,
+      @Value("${collections.sms.http.url:}") String url,
+      @Value("${collections.sms.http.api-key:}") String apiKey,
+      @Value("${collections.sms.http.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${collections.sms.http.timeout:PT10S}") Duration timeout) {
+    return new HttpSmsGateway(restClient(rest, connectTimeout, timeout), url, apiKey);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "collections.wecom.provider", havingValue = "http")
+  HttpWeComClient httpWeComClient(RestClient.Builder rest, ObjectMapper json,
+      @Value("${collections.wecom.api.url}") String baseUrl,
+      @Value("${collections.wecom.corp-id:}") String corpId,
+      @Value("${collections.wecom.api.secret:}") String secret,
+      @Value("${collections.wecom.api.contact-users:}") List<String> contactUsers,
+      @Value("${collections.wecom.api.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${collections.wecom.api.timeout:PT10S}") Duration timeout) {
+    return new HttpWeComClient(restClient(rest, connectTimeout, timeout), json, baseUrl, corpId, secret, contactUsers);
+  }
+
+  /**
+   * The JDK's HTTP client with this adapter's own timeouts (the read timeout bounds the wait for the
+   * answer), and no redirects: a 3xx is not the provider taking the call, so it counts as a failure.
+   */
+  static RestClient restClient(RestClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
+    ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
+        .withTimeouts(connectTimeout, readTimeout)
+        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    return builder.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings)).build();
+  }
+}
