@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers 401 and 403 as {@code application/problem+json} in the API's error shape (CONTRACT §2),
- * never as Spring's HTML error page or an empty body, built by {@link Problems} like every other refusal.
+ * never as Spring's HTML error page or an empty body. A 401 says which of three things happened: no
+ * credentials, a wrong user or password, or an account the engine holds back after wrong passwords
+ * (with Retry-After where the hold ends by itself).
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -35,7 +37,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException exception) throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
-    problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, UNAUTHORIZED_DETAIL, List.of(), request));
+    String detail = UNAUTHORIZED_DETAIL;
+    if (exception instanceof LoginRefused refused) {
+      detail = refused.getMessage();
+      refused.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER,
+          Long.toString(seconds)));
+    }
+    problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, detail, List.of(), request));
   }
 
   @Override
