@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -29,11 +33,13 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code errors:[{field, message}]} (CONTRACT §2): refused requests, unreadable bodies, wrong content
  * types, oversized bodies, and anything unexpected, which is logged with the loan id and answered
  * without internals. Requests outside {@code /api} (webapps, actuator) are left to Spring's own
- * handling: each handler re-throws for them, which makes Spring try its other resolvers.
+ * handling: each handler re-throws for them, which makes Spring try its other resolvers. Every body
+ * comes from {@link Problems}.
  *
- * <p>{@code identity.AccessDeniedAdvice} is ordered first, so a denial stays 401/403.
+ * <p>Ordered first, so that no catch-all advice of another package turns a denial into a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
@@ -41,7 +47,19 @@ class ApiExceptionAdvice {
   @ExceptionHandler(RequestRejected.class)
   ResponseEntity<Object> rejected(RequestRejected ex, HttpServletRequest request) throws RequestRejected {
     onlyApi(ex, request);
-    return Problems.response(ex.status(), ex.getMessage(), ex.errors(), request);
+    if (ex.status().is5xxServerError()) {
+      logUnexpected(ex, request);
+    }
+    return problem(ex.status(), ex.getMessage(), ex.errors(), request);
+  }
+
+  /**
+   * A {@code @Secured} denial, or a sign-in that failed: Spring Security's entry point and access-denied
+   * handler ({@code identity.ProblemResponses}) answer these for every path, with the same body.
+   */
+  @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+  void security(RuntimeException ex) {
+    throw ex;
   }
 
   @ExceptionHandler(BodyTooLarge.class)
@@ -95,11 +113,11 @@ class ApiExceptionAdvice {
         logUnexpected(ex, request);
       }
       String detail = known.getBody().getDetail();
-      return Problems.response(status, detail == null ? defaultDetail(status) : detail, errorsOf(ex), request,
-          known.getHeaders());
+      return Problems.entity(Problems.of(status, detail == null ? defaultDetail(status) : detail, errorsOf(ex),
+          request), known.getHeaders());
     }
     logUnexpected(ex, request);
-    return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR,
         "The request could not be completed because of an unexpected error; it has been logged.", List.of(), request);
   }
 
@@ -130,12 +148,17 @@ class ApiExceptionAdvice {
   }
 
   private static ResponseEntity<Object> tooLarge(long limit, HttpServletRequest request) {
-    return Problems.response(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.tooLarge(limit),
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.tooLarge(limit),
         List.of(new FieldError("body", "must be at most " + limit + " bytes")), request);
   }
 
   private static ResponseEntity<Object> invalid(FieldError error, HttpServletRequest request) {
-    return Problems.response(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(error), request);
+    return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(error), request);
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldError> errors,
+      HttpServletRequest request) {
+    return Problems.entity(Problems.of(status, detail, errors, request), null);
   }
 
   /** Stack trace into the log with the loan id of the path; the client learns nothing of it. */

@@ -1,47 +1,72 @@
 package com.carloan.overdue.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
-/** The one error shape of {@code /api} (CONTRACT §2): {@code application/problem+json} with every reason in {@code errors}. */
-public final class Problems {
+/**
+ * The one place that builds a refusal (CONTRACT §2): Spring's {@link ProblemDetail} with the request
+ * path as {@code instance} and every reason in {@code errors}, sent as {@code application/problem+json}.
+ * The API's advice answers with {@link #entity}; Spring Security's handlers and the filters, which run
+ * outside Spring MVC, {@link #write} the same body with the application's {@link ObjectMapper}.
+ */
+@Component
+public class Problems {
 
-  private Problems() {}
+  private final ObjectMapper json;
 
-  public static Map<String, Object> body(HttpStatusCode status, String detail, List<FieldError> errors, HttpServletRequest request) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", title(status));
-    body.put("status", status.value());
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    body.put("errors", errors);
-    return body;
+  Problems(ObjectMapper json) {
+    this.json = json;
   }
 
-  static ResponseEntity<Object> response(HttpStatusCode status, String detail, List<FieldError> errors,
-      HttpServletRequest request, HttpHeaders headers) {
+  /** {@code errors} empty where no field is to blame. */
+  public static ProblemDetail of(HttpStatusCode status, String detail, List<FieldError> errors,
+      HttpServletRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(instance(request.getRequestURI()));
+    problem.setProperty("errors", List.copyOf(errors));
+    return problem;
+  }
+
+  static ResponseEntity<Object> entity(ProblemDetail problem, HttpHeaders headers) {
     HttpHeaders all = new HttpHeaders();
     if (headers != null) {
       all.addAll(headers);
     }
+    // Set here rather than negotiated, so that a client accepting only text/csv still learns why.
     all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return ResponseEntity.status(status).headers(all).body(body(status, detail, errors, request));
+    return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
   }
 
-  static ResponseEntity<Object> response(HttpStatusCode status, String detail, List<FieldError> errors,
-      HttpServletRequest request) {
-    return response(status, detail, errors, request, null);
+  /** For code outside Spring MVC; headers such as WWW-Authenticate are the caller's to set first. */
+  public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), problem);
   }
 
-  private static String title(HttpStatusCode status) {
-    var known = org.springframework.http.HttpStatus.resolve(status.value());
-    return known == null ? "HTTP " + status.value() : known.getReasonPhrase();
+  /** The path as the client sent it; a path that is no valid URI (Tomcat lets a few through) is quoted. */
+  private static URI instance(String path) {
+    try {
+      return new URI(path);
+    } catch (URISyntaxException notQuoted) {
+      try {
+        return new URI(null, null, path, null);
+      } catch (URISyntaxException e) {
+        return null;
+      }
+    }
   }
 }

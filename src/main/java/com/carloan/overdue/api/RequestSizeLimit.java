@@ -1,6 +1,5 @@
 package com.carloan.overdue.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -31,11 +30,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
   private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
   private final ApiLimits limits;
-  private final ObjectMapper json;
+  private final Problems problems;
 
-  RequestSizeLimit(ApiLimits limits, ObjectMapper json) {
+  RequestSizeLimit(ApiLimits limits, Problems problems) {
     this.limits = limits;
-    this.json = json;
+    this.problems = problems;
   }
 
   @Override
@@ -48,11 +47,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long limit = limitFor(request);
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), Problems.body(HttpStatus.PAYLOAD_TOO_LARGE,
-          tooLarge(limit), List.of(new FieldError("body", "must be at most " + limit + " bytes")), request));
+      problems.write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(limit),
+          List.of(new FieldError("body", "must be at most " + limit + " bytes")), request));
       return;
     }
     chain.doFilter(new Limited(request, limit), response);

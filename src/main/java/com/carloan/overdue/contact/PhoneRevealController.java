@@ -9,10 +9,10 @@ import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.privacy.FieldCipher;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +29,7 @@ class PhoneRevealController {
 
   record PhoneToDial(String loanId, String phone) {}
 
+  private static final String CALL_TASK = "callBorrower";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 
   private final LoanCases cases;
@@ -48,17 +49,30 @@ class PhoneRevealController {
     this.clock = clock;
   }
 
+  /** Says what stands between the caller and the number: no call yet, an unclaimed call, or someone else's. */
+  private static RequestRejected notHolding(List<Task> calls) {
+    if (calls.isEmpty()) {
+      return RequestRejected.forbidden("The case has no open " + CALL_TASK
+          + " task: the number is shown only to the agent holding the call.");
+    }
+    if (calls.stream().allMatch(t -> t.getAssignee() == null)) {
+      return RequestRejected.forbidden("Claim the case's " + CALL_TASK
+          + " task first: only the agent holding the call may see the number.");
+    }
+    return RequestRejected.forbidden("Another user holds the case's " + CALL_TASK
+        + " task: only the agent holding the call may see the number.");
+  }
+
   @GetMapping("/api/cases/{loanId}/phone")
   @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR})
   @Transactional
   public PhoneToDial phone(@PathVariable String loanId) {
     LoanCase c = cases.findActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
     String caller = access.currentUserId();
-    Task call = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey("callBorrower")
-        .taskAssignee(caller).singleResult();
-    if (call == null) {
-      throw new AccessDeniedException("Only the agent who has claimed this case's call task sees the number");
-    }
+    List<Task> calls = tasks.createTaskQuery().processInstanceId(c.processInstanceId())
+        .taskDefinitionKey(CALL_TASK).list();
+    Task call = calls.stream().filter(t -> caller.equals(t.getAssignee())).findFirst()
+        .orElseThrow(() -> notHolding(calls));
     if (call.getFollowUpDate() != null && call.getFollowUpDate().toInstant().isAfter(clock.now())) {
       throw RequestRejected.conflict("No call before " + TIME.format(call.getFollowUpDate().toInstant())
           + " (quiet hours 21:00-08:00 or the borrower's daily contact limit)");

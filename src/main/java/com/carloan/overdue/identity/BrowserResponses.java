@@ -10,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * 401 and 403 for pages people open in a browser: a page asks them to sign in through the Camunda
@@ -36,9 +37,12 @@ class BrowserResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
       return;
     }
     String login = request.getContextPath() + LOGIN;
-    write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录 · Please sign in",
-        "<p>请通过 Camunda 登录后再打开本页。Sign in with your Camunda account, then open this page again.</p>"
-            + "<p><a id=\"login\" href=\"" + login + "\">登录 Sign in</a></p>");
+    // Basic credentials the browser sent and the engine refused: say why, as the API does.
+    String refused = exception instanceof LoginRefused why
+        ? "<p id=\"reason\">" + HtmlUtils.htmlEscape(why.getMessage()) + "</p>" : "";
+    write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录 · Please sign in", refused
+        + "<p>请通过 Camunda 登录后再打开本页。Sign in with your Camunda account, then open this page again.</p>"
+        + "<p><a id=\"login\" href=\"" + login + "\">登录 Sign in</a></p>");
   }
 
   @Override

@@ -1,7 +1,7 @@
 package com.carloan.overdue.identity;
 
+import com.carloan.overdue.api.RequestRejected;
 import java.util.Arrays;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,13 +32,13 @@ public class CaseAccess {
 
   /**
    * Lets the call through for {@code userId} itself or a member of one of the groups; anyone else
-   * gets 403 problem+json.
+   * gets 403 problem+json that names who may.
    */
   public void requireUserOrAnyGroup(String userId, String... groupIds) {
     String caller = currentUserId();
     boolean isThatUser = caller != null && caller.equals(userId);
     if (!isThatUser && !isInAnyGroup(groupIds)) {
-      throw new AccessDeniedException("Only " + String.join(", ", groupIds)
+      throw RequestRejected.forbidden("Only " + String.join(", ", groupIds)
           + (userId == null ? "" : " or the case's own agent") + " may do this.");
     }
   }

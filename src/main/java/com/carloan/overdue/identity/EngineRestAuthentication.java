@@ -1,10 +1,13 @@
 package com.carloan.overdue.identity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -46,7 +49,7 @@ class EngineRestAuthentication {
 
   /** Runs inside the authentication filter, while the engine knows who is calling. */
   @Bean
-  FilterRegistrationBean<Filter> engineRestGroupsFilter(IdentityService identity) {
+  FilterRegistrationBean<Filter> engineRestGroupsFilter(IdentityService identity, ObjectMapper json) {
     Filter onlyEngineGroups = (request, response, chain) -> {
       Authentication caller = identity.getCurrentAuthentication();
       List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
@@ -55,8 +58,11 @@ class EngineRestAuthentication {
         http.setStatus(HttpServletResponse.SC_FORBIDDEN);
         http.setContentType("application/json");
         http.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        http.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"User '" + caller.getUserId()
-            + "' has no access to the process engine's REST API\"}");
+        // The engine REST API's own error shape, which its clients (Camunda Modeler) read, not the /api problem.
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("type", "AuthorizationException");
+        body.put("message", "User '" + caller.getUserId() + "' has no access to the process engine's REST API");
+        json.writeValue(http.getOutputStream(), body);
         return;
       }
       chain.doFilter(request, response);

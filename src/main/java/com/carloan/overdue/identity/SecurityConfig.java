@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -112,11 +113,12 @@ class SecurityConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(STATELESS));
   }
 
-  // No session and no cookie to ride on, so CSRF protection has nothing to protect.
+  // No session and no cookie to ride on, so CSRF protection has nothing to protect. The engine's users
+  // only, without Spring's global manager as a parent: that would check a refused password a second time.
   private static HttpSecurity basic(HttpSecurity http, EngineUserAuthenticationProvider users,
       ProblemResponses problems) throws Exception {
     return http
-        .authenticationProvider(users)
+        .authenticationManager(new ProviderManager(users))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(problems)

@@ -10,11 +10,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Imports a day's overdue list from a CSV file in two passes over the file, never holding its rows:
@@ -140,14 +138,13 @@ class CaseImport {
     return new Outcome(row, true);
   }
 
-  private static ErrorResponseException stopped(CsvCaseRows.Row row, Progress progress, RuntimeException cause) {
+  private static RequestRejected stopped(CsvCaseRows.Row row, Progress progress, RuntimeException cause) {
     // the stack trace follows from the API's error handler
     log.error("Import stopped at row {} (loan {}) after opening {} cases: {}", row.row(), row.intake().loanId(),
         progress.imported, cause.getClass().getSimpleName());
-    return new ErrorResponseException(HttpStatus.INTERNAL_SERVER_ERROR, ProblemDetail.forStatusAndDetail(
-        HttpStatus.INTERNAL_SERVER_ERROR, "The import stopped at row " + row.row() + " after opening "
-            + progress.imported + " cases. Nothing is lost: run the same file again, and the loans opened "
-            + "already are skipped."), cause);
+    return new RequestRejected(HttpStatus.INTERNAL_SERVER_ERROR, "The import stopped at row " + row.row()
+        + " after opening " + progress.imported + " cases. Nothing is lost: run the same file again, and the loans "
+        + "opened already are skipped.", List.of(), cause);
   }
 
   private record Outcome(CsvCaseRows.Row row, boolean opened) {}

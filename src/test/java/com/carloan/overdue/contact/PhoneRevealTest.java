@@ -57,16 +57,36 @@ class PhoneRevealTest extends ApiTestSupport {
     String phone = newPhone();
     ProcessInstance pi = caseWithPhone(phone);
 
-    // unclaimed: not even a candidate agent
-    assertProblem(get(path(pi), "agent1"), 403);
+    // unclaimed: not even a candidate agent, who is told what to do
+    HttpResponse<byte[]> unclaimed = get(path(pi), "agent1");
+    assertProblem(unclaimed, 403);
+    assertThat(detail(unclaimed)).isEqualTo(
+        "Claim the case's callBorrower task first: only the agent holding the call may see the number.");
     tasks.claim(task(pi, "callBorrower").getId(), "agent1");
     for (String user : new String[] {"agent2", "supervisor1", "legal1", "owner1", "loansys", "admin"}) {
       HttpResponse<byte[]> refused = get(path(pi), user);
       assertProblem(refused, 403);
       assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(phone);
+      assertThat(detail(refused)).as(user).isEqualTo(user.startsWith("agent") || user.startsWith("supervisor")
+          ? "Another user holds the case's callBorrower task: only the agent holding the call may see the number."
+          : "Your groups may not do this.");
     }
     assertProblem(get(path(pi), null), 401);
     assertThat(reveals(pi)).isZero();
+  }
+
+  @Test
+  void aCaseNotAtItsCallSaysSo() {
+    ProcessInstance pi = caseWithPhone(newPhone());
+    String call = task(pi, "callBorrower").getId();
+    tasks.claim(call, "agent1");
+    tasks.complete(call, java.util.Map.of("contactResult", "AGREED_TO_ADD", "callNotes", "will add"));
+
+    HttpResponse<byte[]> refused = get(path(pi), "agent1");
+
+    assertProblem(refused, 403);
+    assertThat(detail(refused)).isEqualTo(
+        "The case has no open callBorrower task: the number is shown only to the agent holding the call.");
   }
 
   @Test
@@ -86,5 +106,9 @@ class PhoneRevealTest extends ApiTestSupport {
   @Test
   void noActiveCaseNoNumber() {
     assertProblem(get("/api/cases/L-NO-SUCH-LOAN/phone", "agent1"), 404);
+  }
+
+  private String detail(HttpResponse<byte[]> response) {
+    return json(response).path("detail").asText();
   }
 }
