@@ -13,15 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Process tests that also call the application over HTTP: the real server on a random port, the real
- * security and database, with cases driven through the engine as in {@link ProcessTestSupport}.
+ * security and database, with cases driven through the engine as in {@link ProcessTestSupport}. The
+ * server serves this context's engine ({@link ServeThisContextsEngine}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
@@ -30,16 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class ApiTestSupport extends ProcessTestSupport {
 
   @LocalServerPort protected int port;
-
-  /**
-   * The engine REST API and the webapps serve the engine registered last under its name in the JVM's
-   * static {@link ProcessEngines} registry; with several cached test contexts that may be another
-   * context's engine, on another database. Each test makes it this context's.
-   */
-  @BeforeEach
-  void serveThisContextsEngine() {
-    ProcessEngines.registerProcessEngine(engine);
-  }
 
   /** GET with HTTP Basic (password = user id, as the demo users have it); {@code user} null: anonymous. */
   protected HttpResponse<byte[]> get(String path, String user) {
