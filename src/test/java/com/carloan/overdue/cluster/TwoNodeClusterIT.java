@@ -41,6 +41,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * the cluster, not the conduct rules (ConductRulesTest), so it does not depend on the hour it runs at.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@PostgresAvailable.Needed
 class TwoNodeClusterIT {
 
   private static final Logger log = LoggerFactory.getLogger(TwoNodeClusterIT.class);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "collections.demo-users=true",
     "camunda.bpm.process-engine-name=" + BrowserTestSupport.ENGINE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ChromiumAvailable.class)
 public abstract class BrowserTestSupport {
 
   // The Tasklist filters of CONTRACT §3, as identity.TasklistFilters names them.
