@@ -2,87 +2,55 @@ package com.carloan.overdue.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carloan.overdue.process.ProcessTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.ZonedDateTime;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The HTTP API tests: the real application on a random port, with the real security, database and
  * demo users, on an in-memory H2 and with the job executor off (a test runs a case's async steps
- * itself). Every API test class extends this without adding configuration, so they share one context.
+ * itself, as in {@link ProcessTestSupport}). Every API test class extends this without adding
+ * configuration, so they share one context; the server serves this context's engine
+ * (process.ServeThisContextsEngine).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "collections.scheduling.enabled=false",
     "collections.demo-users=true"})
-public abstract class ApiTestSupport {
+public abstract class ApiTestSupport extends ProcessTestSupport {
 
-  /** A Tuesday, mid-morning in Shanghai: inside the contact window. */
-  protected static final ZonedDateTime TUESDAY_10AM = ZonedDateTime.parse("2026-12-01T10:00:00+08:00[Asia/Shanghai]");
   protected static final String PROBLEM_JSON = "application/problem+json";
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
   @LocalServerPort protected int port;
-  @Autowired protected JdbcTemplate jdbc;
-  @Autowired protected RuntimeService runtime;
-  @Autowired protected TaskService tasks;
-  @Autowired protected HistoryService history;
-  @Autowired protected ManagementService management;
-  @Autowired protected ObjectMapper json;
 
   protected ApiClient api;
 
   @BeforeEach
-  void clientAndClock() {
+  void newClient() {
     api = new ApiClient(port);
-    ClockUtil.setCurrentTime(Date.from(TUESDAY_10AM.toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  /** A loan id no other test uses. */
-  protected static String newLoanId() {
-    return "L-A-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + SEQUENCE.incrementAndGet();
   }
 
   /** The contract's example intake for the loan: MEDIUM risk, WeChat contact. */
   protected ObjectNode intake(String loanId) {
-    try {
-      ObjectNode body = (ObjectNode) json.readTree("""
-          {"loanId": "L-2026-000123",
-           "borrower": {"name": "张三", "phone": "13812345678", "idNumber": "11010519491231002X"},
-           "vehicle": {"plate": "京A12345", "vin": "LSVAU2180N2183294", "status": "NORMAL"},
-           "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00,
-           "daysPastDue": 15, "priorOverdueCount": 1}""");
-      body.put("loanId", loanId);
-      return body;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ContractPayload.example(loanId);
   }
 
   /** Opens the case through the API as the loan system and runs its first async steps. @return the process instance id */
@@ -145,5 +113,78 @@ public abstract class ApiTestSupport {
 
   protected long processInstancesOf(String loanId) {
     return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loanId).count();
+  }
+
+  // ---- raw bytes, for responses that need not be text (PDFs, refusals checked byte for byte)
+
+  /** GET with HTTP Basic (password = user id, as the demo users have it); {@code user} null: anonymous. */
+  protected HttpResponse<byte[]> get(String path, String user) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(HttpClient.newHttpClient(), request.build());
+  }
+
+  protected JsonNode json(HttpResponse<byte[]> response) {
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected void assertProblem(HttpResponse<byte[]> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith(PROBLEM_JSON));
+    assertThat(json(response).path("status").asInt()).isEqualTo(status);
+  }
+
+  /** A browser logged into Tasklist: it holds the webapps' session cookie and no Basic credentials. */
+  protected Browser tasklistLogin(String user) {
+    Browser browser = new Browser();
+    HttpResponse<byte[]> page = browser.get("/camunda/app/tasklist/default/");
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<byte[]> login = send(browser.client, HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+        .build());
+    assertThat(login.statusCode()).as("Tasklist login of %s", user).isEqualTo(200);
+    return browser;
+  }
+
+  /** A browser without a session. */
+  protected Browser browser() {
+    return new Browser();
+  }
+
+  protected final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+
+    private Browser() {}
+
+    public HttpResponse<byte[]> get(String path) {
+      return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+  }
+
+  private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,10 +1,10 @@
 package com.carloan.overdue.api;
 
+import com.carloan.overdue.privacy.ResidentIds;
+
 /** Valid, distinct borrower data for generated cases: resident IDs with their check digit, phones, VINs, plates. */
 public final class Borrowers {
 
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
   private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
 
   private Borrowers() {}
@@ -12,11 +12,7 @@ public final class Borrowers {
   /** An ID number of someone born 1980-01-01 in Beijing, with sequence number n (0-999) and its check digit. */
   public static String idNumber(int n) {
     String first17 = "110105" + "19800101" + String.format("%03d", n % 1000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return first17 + CHECK[sum % 11];
+    return first17 + ResidentIds.checkDigit(first17);
   }
 
   public static String phone(int n) {

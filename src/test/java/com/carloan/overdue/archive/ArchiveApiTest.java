@@ -7,7 +7,7 @@ import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.communication.HashChain;
 import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.privacy.FieldCipher;
-import com.carloan.overdue.process.ApiTestSupport;
+import com.carloan.overdue.api.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;

@@ -3,6 +3,7 @@ package com.carloan.overdue.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.carloan.overdue.privacy.ResidentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * the cluster, not the conduct rules (ConductRulesTest), so it does not depend on the hour it runs at.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@PostgresAvailable.Needed
 class TwoNodeClusterIT {
 
   private static final Logger log = LoggerFactory.getLogger(TwoNodeClusterIT.class);
@@ -406,12 +408,7 @@ class TwoNodeClusterIT {
   /** A valid 18-character resident ID (GB 11643 check digit), a different one per row. */
   static String residentId(int i) {
     String body = "110105" + (19600101 + (i % 28)) + String.format("%03d", i % 1000);
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (body.charAt(k) - '0') * weights[k];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return body + ResidentIds.checkDigit(body);
   }
 
   private static long seconds(long since) {

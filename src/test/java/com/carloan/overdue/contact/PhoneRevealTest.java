@@ -2,7 +2,7 @@ package com.carloan.overdue.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.carloan.overdue.process.ApiTestSupport;
+import com.carloan.overdue.api.ApiTestSupport;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;

@@ -3,7 +3,7 @@ package com.carloan.overdue.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.carloan.overdue.common.Hashes;
-import com.carloan.overdue.process.ApiTestSupport;
+import com.carloan.overdue.api.ApiTestSupport;
 import com.carloan.overdue.process.PdfText;
 import java.net.http.HttpResponse;
 import java.util.Base64;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.carloan.overdue.contact.WeComSimulator;
-import com.carloan.overdue.process.ApiTestSupport;
+import com.carloan.overdue.api.ApiTestSupport;
+import com.carloan.overdue.api.ContractPayload;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -155,12 +156,7 @@ class AccessMatrixTest extends ApiTestSupport {
   }
 
   private String intakeJson(String loanId) {
-    return """
-        {"loanId": "%s",
-         "borrower": {"name": "张三", "phone": "%s", "idNumber": "11010519491231002X"},
-         "vehicle": {"plate": "京A12345", "vin": "LSVAU2180N2183294", "status": "NORMAL"},
-         "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00, "daysPastDue": 15, "priorOverdueCount": 1}"""
-        .formatted(loanId, newPhone());
+    return ContractPayload.example(loanId, newPhone()).toString();
   }
 
   private static String csv(String loanId) {

@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,13 +55,8 @@ class EngineRestRightsTest {
   String deploymentId;
   String taskId;
 
-  @Autowired
-  ProcessEngine engine;
-
   @BeforeEach
   void startProbeCase() {
-    // The REST API serves the engine registered last in the JVM: with several test contexts, make it ours.
-    ProcessEngines.registerProcessEngine(engine);
     http = new TestHttp(port);
     deploymentId = repository.createDeployment().name("identity form probe")
         .addString("probe.bpmn", PROBE_BPMN.formatted("identityFormProbe"))

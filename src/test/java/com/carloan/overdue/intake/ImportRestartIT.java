@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.carloan.overdue.cluster.AppNode;
+import com.carloan.overdue.privacy.ResidentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -123,11 +124,6 @@ class ImportRestartIT {
   /** A valid 18-character resident ID (GB 11643 check digit). */
   private static String residentId(int i) {
     String body = "310104" + (19700101 + (i % 28)) + String.format("%03d", i % 1000);
-    int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int k = 0; k < 17; k++) {
-      sum += (body.charAt(k) - '0') * weights[k];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return body + ResidentIds.checkDigit(body);
   }
 }

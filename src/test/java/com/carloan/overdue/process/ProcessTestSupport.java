@@ -2,6 +2,7 @@ package com.carloan.overdue.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.carloan.overdue.api.ContractPayload;
 import com.carloan.overdue.contact.Outbox;
 import com.carloan.overdue.intake.CaseIntake;
 import com.carloan.overdue.intake.CaseIntakeService;
@@ -9,7 +10,6 @@ import com.carloan.overdue.payment.PaymentReport;
 import com.carloan.overdue.payment.PaymentStatus;
 import com.carloan.overdue.payment.Payments;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -105,19 +105,8 @@ public abstract class ProcessTestSupport {
   protected CaseIntake payload(String loanId, int daysPastDue, String overdueAmount, int priorOverdueCount,
       String vehicleStatus, String phone) {
     try {
-      ObjectNode body = (ObjectNode) json.readTree("""
-          {"loanId": "L-2026-000123",
-           "borrower": {"name": "张三", "phone": "13812345678", "idNumber": "11010519491231002X"},
-           "vehicle": {"plate": "京A12345", "vin": "LSVAU2180N2183294", "status": "NORMAL"},
-           "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00,
-           "daysPastDue": 15, "priorOverdueCount": 1}""");
-      body.put("loanId", loanId);
-      ((ObjectNode) body.get("borrower")).put("phone", phone);
-      ((ObjectNode) body.get("vehicle")).put("status", vehicleStatus);
-      body.put("overdueAmount", new BigDecimal(overdueAmount));
-      body.put("daysPastDue", daysPastDue);
-      body.put("priorOverdueCount", priorOverdueCount);
-      return json.treeToValue(body, CaseIntake.class);
+      return json.treeToValue(
+          ContractPayload.of(loanId, phone, daysPastDue, overdueAmount, priorOverdueCount, vehicleStatus), CaseIntake.class);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -2,6 +2,7 @@ package com.carloan.overdue.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carloan.overdue.api.ApiTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

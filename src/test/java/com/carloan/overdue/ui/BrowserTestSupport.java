@@ -1,12 +1,12 @@
 package com.carloan.overdue.ui;
 
+import com.carloan.overdue.api.ContractPayload;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.contact.WeChatContacts;
 import com.carloan.overdue.intake.CaseIntake;
 import com.carloan.overdue.intake.CaseIntakeService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "collections.demo-users=true",
     "camunda.bpm.process-engine-name=" + BrowserTestSupport.ENGINE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ChromiumAvailable.class)
 public abstract class BrowserTestSupport {
 
   // The Tasklist filters of CONTRACT §3, as identity.TasklistFilters names them.
@@ -121,20 +123,10 @@ public abstract class BrowserTestSupport {
   protected String openCase(int daysPastDue, String overdueAmount, int priorOverdueCount, String vehicleStatus) {
     int n = LOANS.incrementAndGet();
     String loanId = String.format("L-2026-%06d", 900100 + n);
+    // The daily contact cap counts per borrower: every case gets its own phone.
+    String phone = String.format("139%08d", 10_000_000L + n * 7919L);
     try {
-      ObjectNode body = (ObjectNode) json.readTree("""
-          {"loanId": "L-2026-000123",
-           "borrower": {"name": "张三", "phone": "13812345678", "idNumber": "11010519491231002X"},
-           "vehicle": {"plate": "京A12345", "vin": "LSVAU2180N2183294", "status": "NORMAL"},
-           "overdueAmount": 8500.00, "outstandingPrincipal": 96000.00,
-           "daysPastDue": 15, "priorOverdueCount": 1}""");
-      body.put("loanId", loanId);
-      // The daily contact cap counts per borrower: every case gets its own phone.
-      ((ObjectNode) body.get("borrower")).put("phone", String.format("139%08d", 10_000_000L + n * 7919L));
-      ((ObjectNode) body.get("vehicle")).put("status", vehicleStatus);
-      body.put("overdueAmount", new BigDecimal(overdueAmount));
-      body.put("daysPastDue", daysPastDue);
-      body.put("priorOverdueCount", priorOverdueCount);
+      ObjectNode body = ContractPayload.of(loanId, phone, daysPastDue, overdueAmount, priorOverdueCount, vehicleStatus);
       intake.open(json.treeToValue(body, CaseIntake.class));
     } catch (Exception e) {
       throw new IllegalStateException(e);

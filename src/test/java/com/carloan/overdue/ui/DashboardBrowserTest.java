@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "camunda.bpm.job-execution.enabled=false",
     "collections.scheduling.enabled=false",
     "collections.demo-users=true"})
+@ExtendWith(ChromiumAvailable.class)
 class DashboardBrowserTest extends ProcessTestSupport {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -48,11 +50,11 @@ class DashboardBrowserTest extends ProcessTestSupport {
   @BeforeEach
   void startBrowser() {
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(new File("/usr/bin/chromium"));
+    options.setBinary(new File(Browser.CHROMIUM));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--window-size=1440,2300", "--lang=zh-CN");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        .usingDriverExecutable(new File(Browser.CHROMEDRIVER)).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
   }
 
