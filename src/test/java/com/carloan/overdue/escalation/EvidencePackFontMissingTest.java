@@ -3,7 +3,7 @@ package com.carloan.overdue.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.carloan.overdue.process.ApiTestSupport;
+import com.carloan.overdue.api.ApiTestSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
