@@ -66,7 +66,8 @@ class EngineUserAuthenticationProvider implements AuthenticationProvider {
   /** The engine's own test (its clock, its settings), on the row only a wrong password writes. */
   private Optional<LoginRefused> heldBack(String userId) {
     // Read, never written: the engine's public API does not show a user's lock (User has no getter for it).
-    List<LoginRefused> refusals = jdbc.query("select LOCK_EXP_TIME_, ATTEMPTS_ from ACT_ID_USER where ID_ = ?",
+    List<LoginRefused> refusals = jdbc.query("select LOCK_EXP_TIME_, ATTEMPTS_ from "
+        + engineSettings.getDatabaseTablePrefix() + "ACT_ID_USER where ID_ = ?",
         (row, n) -> {
           int attempts = row.getInt("ATTEMPTS_");
           Timestamp until = row.getTimestamp("LOCK_EXP_TIME_");

@@ -115,7 +115,8 @@ class CachedTest {
     assertThat(cached.get()).isEqualTo(1);
     advance(Duration.ofNanos(2));
 
-    assertThat(cached.get()).isEqualTo(1);
+    // the stale value, or the new one where the recomputation finished before the call returned
+    assertThat(cached.get()).isIn(1, 2);
     await().atMost(Duration.ofSeconds(5)).until(cached::get, v -> v >= 2);
   }
 
