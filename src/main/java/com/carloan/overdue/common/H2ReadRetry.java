@@ -64,14 +64,18 @@ class H2ReadRetry implements BeanPostProcessor {
     return retried.get();
   }
 
-  static boolean isReadRace(Throwable failure) {
+  /**
+   * The race in the failure or its causes (H2 runs some statements again itself on a missed row, and then
+   * reports its lock timeout with the race as the cause), or null.
+   */
+  static Throwable readRace(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getErrorCode() == ROW_NOT_FOUND_IN_PRIMARY_INDEX
           || t.getMessage() != null && CHUNK_NOT_FOUND.matcher(t.getMessage()).find()) {
-        return true;
+        return t;
       }
     }
-    return false;
+    return null;
   }
 
   static boolean isRead(String sql) {
@@ -126,12 +130,13 @@ class H2ReadRetry implements BeanPostProcessor {
         try {
           return invoke(target, method, args);
         } catch (SQLException failed) {
-          if (attempt >= ATTEMPTS || !isReadRace(failed)) {
+          Throwable race = readRace(failed);
+          if (attempt >= ATTEMPTS || race == null) {
             throw failed;
           }
           retried.incrementAndGet();
           log.warn("H2 read raced its own writer; running the query again ({} of {}): {}",
-              attempt + 1, ATTEMPTS, failed.getMessage().lines().findFirst().orElse(""));
+              attempt + 1, ATTEMPTS, race.getMessage().lines().findFirst().orElse(""));
         }
       }
     };
