@@ -38,8 +38,12 @@ import org.springframework.stereotype.Component;
 class H2ReadRetry implements BeanPostProcessor {
 
   private static final Logger log = LoggerFactory.getLogger(H2ReadRetry.class);
-  /** A first run and two more: each run reads the newest version, so a second drop in a row is rare. */
-  static final int ATTEMPTS = 3;
+  /**
+   * A first run and four more. Each run reads the newest version, but a long read (a queue's count over
+   * thousands of grants) can miss a row again while agents keep completing tasks: in the stress test 6 of
+   * 14 such reads still failed after three runs.
+   */
+  static final int ATTEMPTS = 5;
   private static final Pattern CHUNK_NOT_FOUND = Pattern.compile("Chunk \\d+ not found");
   /** org.h2.api.ErrorCode.ROW_NOT_FOUND_IN_PRIMARY_INDEX */
   private static final int ROW_NOT_FOUND_IN_PRIMARY_INDEX = 90143;
