@@ -3,6 +3,7 @@ package com.carloan.overdue.bench;
 import static com.carloan.overdue.process.CaseVariables.PROCESS_KEY;
 
 import com.carloan.overdue.identity.GroupAuthority;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,8 +78,9 @@ class BenchController {
     s.put("jobExecutorThreads", environment.getProperty("camunda.bpm.job-execution.max-pool-size"));
     s.put("jobsPerAcquisition", environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
     s.put("jobQueue", environment.getProperty("camunda.bpm.job-execution.queue-capacity"));
-    s.put("connectionPool", dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari
-        ? hikari.getMaximumPoolSize() : null);
+    // unwrapped: on H2 the pool sits inside common.H2ReadRetry
+    HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class);
+    s.put("connectionPool", hikari == null ? null : hikari.getMaximumPoolSize());
     s.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     s.put("cores", Runtime.getRuntime().availableProcessors());
     return s;
