@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>The queue's results pass {@code MAX_MEMORY_ROWS} (lowered here, so that a small queue goes to H2's
  * temporary files as the benchmark's 28,000 calls do). The default run is bounded for {@code ./mvnw verify};
  * a longer one for figures: {@code -Dh2stress.seconds=600 -Dh2stress.cases=3000 -Dh2stress.threads=10}
- * (also {@code h2stress.maxMemoryRows}). The figures are logged and written to {@code target/h2-stress/}.
+ * (also {@code h2stress.maxMemoryRows} and {@code h2stress.h2Settings}). The figures are logged and written to {@code target/h2-stress/}.
  */
 @Timeout(value = 60, unit = TimeUnit.MINUTES)
 class H2StressIT {
@@ -65,6 +65,8 @@ class H2StressIT {
   private final int seconds = Integer.getInteger("h2stress.seconds", 25);
   private final int threads = Integer.getInteger("h2stress.threads", 6);
   private final int maxMemoryRows = Integer.getInteger("h2stress.maxMemoryRows", 50);
+  /** More H2 settings for the URL, e.g. {@code ;RETENTION_TIME=0}, which frees dead chunks at once. */
+  private final String h2Settings = System.getProperty("h2stress.h2Settings", "");
   private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
   private final Path dir = Path.of("target", "h2-stress", UUID.randomUUID().toString());
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,7 +92,7 @@ class H2StressIT {
   @Test
   void mixedTrafficOnTheH2FileAnswersNoStorageError() throws Exception {
     app = AppNode.start("embedded", AppNode.builtJar(), dir, Map.of(),
-        List.of("--collections.h2-max-memory-rows=" + maxMemoryRows,
+        List.of("--collections.h2-max-memory-rows=" + maxMemoryRows, "--collections.h2-url-settings=" + h2Settings,
             "--logging.level.com.carloan.overdue.intake.CaseIntakeService=warn"));
     app.awaitHealthy(Duration.ofMinutes(5));
 
