@@ -43,7 +43,8 @@ class EvidencePackFont {
 
   private final Path path;
   private final String faceName;
-  private final byte[] bundled;
+  /** Read from the classpath when a pack is compiled, not held: 10 MB of heap for a rare legal step. */
+  private final boolean bundled;
   private final String source;
   private volatile Check checked;
 
@@ -55,7 +56,7 @@ class EvidencePackFont {
     this.path = path.isBlank() ? null : Path.of(path);
     this.faceName = faceName;
     this.source = path.isBlank() ? "classpath:" + BUNDLED : path;
-    this.bundled = path.isBlank() ? readBundled() : null;
+    this.bundled = path.isBlank() && new ClassPathResource(BUNDLED).exists();
     this.checked = check();
     if (checked.problem() != null) {
       log.error("{}. compileEvidencePack fails (an incident) until collections.evidence-pack.font-path names a "
@@ -98,8 +99,8 @@ class EvidencePackFont {
 
   private FontFile openFile() {
     try {
-      if (bundled != null) {
-        return new FontFile(new TTFParser().parse(new RandomAccessReadBuffer(bundled)), null, source);
+      if (bundled) {
+        return new FontFile(new TTFParser().parse(new RandomAccessReadBuffer(readBundled())), null, source);
       }
       if (path == null) {
         throw new IllegalStateException("Evidence-pack font " + source + " is missing from the build "
@@ -124,15 +125,9 @@ class EvidencePackFont {
     }
   }
 
-  private byte[] readBundled() {
-    ClassPathResource resource = new ClassPathResource(BUNDLED);
-    if (!resource.exists()) {
-      return null;
-    }
-    try (InputStream in = resource.getInputStream()) {
+  private byte[] readBundled() throws IOException {
+    try (InputStream in = new ClassPathResource(BUNDLED).getInputStream()) {
       return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Bundled evidence-pack font " + source + " unreadable", e);
     }
   }
 
