@@ -78,7 +78,7 @@ class ArchiveController {
   }
 
   @GetMapping("/api/cases/{loanId}/archive")
-  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.LEGAL, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.LEGAL, GroupAuthority.ADMIN})
   @Transactional
   public ArchiveView read(@PathVariable String loanId) {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));

@@ -55,7 +55,7 @@ class CommunicationController {
 
   @PostMapping("/api/cases/{loanId}/communications")
   @ResponseStatus(HttpStatus.CREATED)
-  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @Transactional
   public CommunicationView record(@PathVariable String loanId, @RequestBody NewCommunication body) {
     List<FieldError> errors = validate(body);
@@ -75,7 +75,7 @@ class CommunicationController {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
     String caller = access.currentUserId();
     if (!isCaseAgent(c, caller)) {
-      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
+      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
     }
     List<Communication> all = log.list(c.id());
     log.auditRead(c, caller, all.size());
@@ -87,7 +87,7 @@ class CommunicationController {
   public CommunicationLog.ChainStatus verify(@PathVariable String loanId) {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
     if (!isCaseAgent(c, access.currentUserId())) {
-      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
+      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
     }
     return log.verify(loanId, log.list(c.id()));
   }

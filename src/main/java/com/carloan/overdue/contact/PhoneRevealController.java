@@ -64,7 +64,7 @@ class PhoneRevealController {
   }
 
   @GetMapping("/api/cases/{loanId}/phone")
-  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR})
+  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER})
   @Transactional
   public PhoneToDial phone(@PathVariable String loanId) {
     LoanCase c = cases.findActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));

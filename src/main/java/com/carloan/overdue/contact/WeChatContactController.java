@@ -40,7 +40,7 @@ class WeChatContactController {
     this.json = json;
   }
 
-  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping("/api/cases/{loanId}/wechat-contact")
   ResponseEntity<Void> confirm(@PathVariable String loanId,
       @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body)

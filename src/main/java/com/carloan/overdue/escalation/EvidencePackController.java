@@ -44,7 +44,7 @@ class EvidencePackController {
   }
 
   @GetMapping("/api/cases/{loanId}/evidence-pack")
-  @Secured({GroupAuthority.LEGAL, GroupAuthority.SUPERVISOR, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.LEGAL, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @Transactional
   public ResponseEntity<byte[]> download(@PathVariable String loanId) {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));

@@ -11,11 +11,22 @@ public final class CollectionGroups {
   public static final String ADMIN = Groups.CAMUNDA_ADMIN;
   public static final String AGENT = "collection-agent";
   public static final String SUPERVISOR = "collection-supervisor";
+  /** A supervisor's rights and the approvals above a supervisor's authority (CONTRACT §3, §5). */
+  public static final String MANAGER = "collection-manager";
   public static final String LEGAL = "legal-officer";
   public static final String PROCESS_OWNER = "process-owner";
   public static final String INTEGRATION = "integration";
   /** Monitoring: scrapes /actuator/prometheus and nothing else. */
   public static final String METRICS = "metrics";
+
+  /**
+   * The collection teams of the shipped {@code caseAllocation} decision (CONTRACT §4). A team is a
+   * group: its agents are the members who are also in {@link #AGENT}; a process owner who adds a team to
+   * the decision adds a group of that id in Admin.
+   */
+  public static final String TEAM_M1 = "team-m1";
+  public static final String TEAM_M2 = "team-m2";
+  public static final String TEAM_M3 = "team-m3";
 
   private CollectionGroups() {
   }

@@ -30,7 +30,7 @@ class EngineRestAuthentication {
 
   /** The groups that work with the engine: everyone of CONTRACT §3 but the integration account. */
   static final Set<String> ENGINE_GROUPS = Set.of(CollectionGroups.ADMIN, CollectionGroups.AGENT,
-      CollectionGroups.SUPERVISOR, CollectionGroups.LEGAL, CollectionGroups.PROCESS_OWNER);
+      CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.PROCESS_OWNER);
 
   // Where it always was (after Spring Security, which lets /engine-rest through), with the group check right behind.
   private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 1;

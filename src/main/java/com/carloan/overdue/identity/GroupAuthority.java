@@ -15,6 +15,7 @@ public final class GroupAuthority {
   public static final String ADMIN = PREFIX + CollectionGroups.ADMIN;
   public static final String AGENT = PREFIX + CollectionGroups.AGENT;
   public static final String SUPERVISOR = PREFIX + CollectionGroups.SUPERVISOR;
+  public static final String MANAGER = PREFIX + CollectionGroups.MANAGER;
   public static final String LEGAL = PREFIX + CollectionGroups.LEGAL;
   public static final String PROCESS_OWNER = PREFIX + CollectionGroups.PROCESS_OWNER;
   public static final String INTEGRATION = PREFIX + CollectionGroups.INTEGRATION;

@@ -44,7 +44,8 @@ final class GroupRights {
     }
     taskWorker(grants, CollectionGroups.AGENT);
     taskWorker(grants, CollectionGroups.LEGAL);
-    supervisor(grants);
+    supervisor(grants, CollectionGroups.SUPERVISOR);
+    supervisor(grants, CollectionGroups.MANAGER);
     processOwner(grants);
     return grants;
   }
@@ -57,9 +58,8 @@ final class GroupRights {
         .grant(group, PROCESS_DEFINITION, CaseVariables.PROCESS_KEY, ProcessDefinitionPermissions.READ);
   }
 
-  // Cockpit, read only: no UPDATE, DELETE, migration or job retries.
-  private static void supervisor(Grants grants) {
-    String group = CollectionGroups.SUPERVISOR;
+  // Cockpit, read only: no UPDATE, DELETE, migration or job retries. Managers read what supervisors read.
+  private static void supervisor(Grants grants, String group) {
     grants.grant(group, APPLICATION, TASKLIST, ACCESS)
         .grant(group, APPLICATION, COCKPIT, ACCESS)
         .grant(group, PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

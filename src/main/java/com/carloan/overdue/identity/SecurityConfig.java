@@ -80,7 +80,7 @@ class SecurityConfig {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/webjars/chart.js/**")).permitAll()
             .requestMatchers(HttpMethod.GET).hasAnyAuthority(GroupAuthority.SUPERVISOR,
-                GroupAuthority.PROCESS_OWNER, GroupAuthority.ADMIN)
+                GroupAuthority.MANAGER, GroupAuthority.PROCESS_OWNER, GroupAuthority.ADMIN)
             .anyRequest().denyAll())
         .build();
   }

@@ -34,7 +34,7 @@ class CaseController {
     this.json = json;
   }
 
-  @Secured({GroupAuthority.INTEGRATION, GroupAuthority.SUPERVISOR, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.INTEGRATION, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OpenedCase> open(InputStream body) throws IOException {
     OpenedCase opened = intake.open(CaseIntakeJson.read(json.read(body)));
@@ -42,7 +42,7 @@ class CaseController {
   }
 
   /** The body goes to a temporary file first: the import reads it twice and never holds it in memory. */
-  @Secured({GroupAuthority.INTEGRATION, GroupAuthority.SUPERVISOR, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.INTEGRATION, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping(path = "/import", consumes = TEXT_CSV)
   ImportResult importCsv(InputStream body) throws IOException {
     try (SpooledBody file = SpooledBody.copy(body)) {
@@ -50,7 +50,7 @@ class CaseController {
     }
   }
 
-  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.LEGAL, GroupAuthority.ADMIN})
+  @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.LEGAL, GroupAuthority.ADMIN})
   @GetMapping("/{loanId}")
   CaseView view(@PathVariable String loanId) {
     return views.find(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
