@@ -2,6 +2,7 @@ package com.carloan.overdue.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -110,6 +111,56 @@ public final class JsonFields {
     }
     error(name, "must be an ISO-8601 date-time with offset, such as 2026-11-29T10:00:00+08:00");
     return null;
+  }
+
+  public Boolean bool(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      error(name, "must be true or false");
+      return null;
+    }
+    return value.booleanValue();
+  }
+
+  /** A calendar date, {@code yyyy-MM-dd}. */
+  public LocalDate date(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.isTextual()) {
+      try {
+        return LocalDate.parse(value.textValue());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    error(name, "must be a date, yyyy-MM-dd");
+    return null;
+  }
+
+  /** A JSON array of strings; any other element is an error. */
+  public List<String> texts(String name) {
+    JsonNode value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isArray()) {
+      error(name, "must be a list of strings");
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      if (!value.get(i).isTextual()) {
+        error(name + "[" + i + "]", "must be a string");
+        return null;
+      }
+      texts.add(value.get(i).textValue());
+    }
+    return texts;
   }
 
   /** The type errors found so far, by full path ({@code borrower.phone}). */

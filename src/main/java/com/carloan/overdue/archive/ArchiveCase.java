@@ -3,6 +3,7 @@ package com.carloan.overdue.archive;
 import static com.carloan.overdue.process.CaseVariables.CASE_OUTCOME;
 import static com.carloan.overdue.process.CaseVariables.LOAN_ID;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,17 @@ import org.springframework.stereotype.Component;
 class ArchiveCase implements JavaDelegate {
 
   private final CaseArchives archives;
+  private final CaseOwners owners;
 
-  ArchiveCase(CaseArchives archives) {
+  ArchiveCase(CaseArchives archives, CaseOwners owners) {
     this.archives = archives;
+    this.owners = owners;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(CASE_OUTCOME, archives.seal((String) execution.getVariable(LOAN_ID), execution.getVariables()));
+    CaseArchives.Sealed sealed = archives.seal((String) execution.getVariable(LOAN_ID), execution.getVariables());
+    owners.close(sealed.caseId());
+    execution.setVariable(CASE_OUTCOME, sealed.outcome());
   }
 }

@@ -54,8 +54,11 @@ public class CaseArchives {
     this.clock = clock;
   }
 
-  /** @return the case's outcome */
-  public String seal(String loanId, Map<String, Object> variables) {
+  /** The sealed case and its outcome. */
+  public record Sealed(long caseId, String outcome) {
+  }
+
+  public Sealed seal(String loanId, Map<String, Object> variables) {
     LoanCase c = cases.lockActive(loanId).orElseThrow(() -> new IllegalStateException("No active case for loan " + loanId));
     CaseRecord record = records.of(c, variables);
     String outcome = CaseOutcomes.decide(record.amountDue(), record.amountRepaid(), (String) variables.get(ESCALATION_ACTION));
@@ -67,7 +70,7 @@ public class CaseArchives {
         record.amountRepaid(), cipher.encrypt(body), Hashes.sha256(body), record.communicationsHead());
     cases.close(c.id(), outcome, closedAt);
     log.info("Case of loan {} archived with outcome {}", loanId, outcome);
-    return outcome;
+    return new Sealed(c.id(), outcome);
   }
 
   /** The sealed archive of a closed case, verified now; empty while the case is open. */

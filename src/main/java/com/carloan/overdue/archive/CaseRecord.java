@@ -1,5 +1,6 @@
 package com.carloan.overdue.archive;
 
+import com.carloan.overdue.allocation.OwnershipChange;
 import com.carloan.overdue.communication.Communication;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +26,8 @@ public record CaseRecord(
     List<Step> timeline,
     List<Communication> communications,
     String communicationsHead,
-    boolean chainVerified) {
+    boolean chainVerified,
+    List<OwnershipChange> ownership) {
 
   /** A step of the process: who did it, when, and what they decided. */
   public record Step(String activityId, String name, String type, String completedBy, Instant startedAt,
@@ -57,6 +59,7 @@ public record CaseRecord(
         escalationReason, openedAt, creditNoticeAt, timeline.stream().map(Step::withoutPersonalData).toList(),
         communications.stream().map(c -> new Communication(c.id(), c.seq(), c.channel(), c.direction(), null,
             c.recordedBy(), c.recordedAt(), c.prevHash(), c.hash())).toList(),
-        communicationsHead, chainVerified);
+        communicationsHead, chainVerified,
+        ownership == null ? null : ownership.stream().map(OwnershipChange::withoutPersonalData).toList());
   }
 }

@@ -1,5 +1,6 @@
 package com.carloan.overdue.archive;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import static com.carloan.overdue.process.CaseVariables.*;
 
 import com.carloan.overdue.communication.Communication;
@@ -34,8 +35,11 @@ public class CaseRecords {
   private final LoanCases cases;
   private final Payments payments;
   private final CommunicationLog communications;
+  private final CaseOwners owners;
 
-  CaseRecords(HistoryService history, LoanCases cases, Payments payments, CommunicationLog communications) {
+  CaseRecords(HistoryService history, LoanCases cases, Payments payments, CommunicationLog communications,
+      CaseOwners owners) {
+    this.owners = owners;
     this.history = history;
     this.cases = cases;
     this.payments = payments;
@@ -48,7 +52,7 @@ public class CaseRecords {
     return new CaseRecord(c.loanId(), c.processInstanceId(), c.borrowerName(), c.phoneMasked(), c.vehiclePlate(),
         c.overdueAmount(), payments.totalRepaid(c.id()), (String) variables.get(RISK_LEVEL),
         (String) variables.get(STRATEGY), (String) variables.get(ESCALATION_REASON), c.openedAt(), c.creditNoticeAt(),
-        timeline(c.processInstanceId()), messages, chain.head(), chain.verified());
+        timeline(c.processInstanceId()), messages, chain.head(), chain.verified(), owners.history(c.id()));
   }
 
   public LoanCase activeCase(String loanId) {

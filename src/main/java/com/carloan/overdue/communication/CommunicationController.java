@@ -1,5 +1,6 @@
 package com.carloan.overdue.communication;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import com.carloan.overdue.api.FieldError;
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.identity.CaseAccess;
@@ -12,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +44,13 @@ class CommunicationController {
   private final LoanCases cases;
   private final CommunicationLog log;
   private final CaseAccess access;
-  private final HistoryService history;
+  private final CaseOwners owners;
 
-  CommunicationController(LoanCases cases, CommunicationLog log, CaseAccess access, HistoryService history) {
+  CommunicationController(LoanCases cases, CommunicationLog log, CaseAccess access, CaseOwners owners) {
     this.cases = cases;
     this.log = log;
     this.access = access;
-    this.history = history;
+    this.owners = owners;
   }
 
   @PostMapping("/api/cases/{loanId}/communications")
@@ -63,6 +63,7 @@ class CommunicationController {
       throw RequestRejected.invalid(errors);
     }
     LoanCase c = cases.findActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
+    owners.requireOwnerUnlessSupervising(c.id(), loanId);
     Communication saved = log.append(c, CommunicationLog.Channel.valueOf(body.channel()),
         CommunicationLog.Direction.valueOf(body.direction()), body.content(), access.currentUserId());
     return CommunicationView.of(loanId, saved);
@@ -74,9 +75,7 @@ class CommunicationController {
   public List<CommunicationView> read(@PathVariable String loanId) {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
     String caller = access.currentUserId();
-    if (!isCaseAgent(c, caller)) {
-      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
-    }
+    requireReader(c);
     List<Communication> all = log.list(c.id());
     log.auditRead(c, caller, all.size());
     return all.stream().map(m -> CommunicationView.of(loanId, m)).collect(Collectors.toList());
@@ -86,16 +85,18 @@ class CommunicationController {
   @GetMapping("/api/cases/{loanId}/communications/verification")
   public CommunicationLog.ChainStatus verify(@PathVariable String loanId) {
     LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
-    if (!isCaseAgent(c, access.currentUserId())) {
-      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.ADMIN);
-    }
+    requireReader(c);
     return log.verify(loanId, log.list(c.id()));
   }
 
-  private boolean isCaseAgent(LoanCase c, String userId) {
-    return userId != null && access.isInAnyGroup(CollectionGroups.AGENT) && c.processInstanceId() != null
-        && history.createHistoricTaskInstanceQuery().processInstanceId(c.processInstanceId()).taskAssignee(userId)
-            .count() > 0;
+  // Supervisors, managers, legal staff, and the agents who own or owned the case.
+  private void requireReader(LoanCase c) {
+    if (access.isInAnyGroup(CollectionGroups.AGENT)) {
+      owners.requireOwnerUnlessSupervising(c.id(), c.loanId());
+    } else {
+      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL,
+          CollectionGroups.ADMIN);
+    }
   }
 
   private static List<FieldError> validate(NewCommunication body) {

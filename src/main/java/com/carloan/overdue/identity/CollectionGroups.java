@@ -1,5 +1,6 @@
 package com.carloan.overdue.identity;
 
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
@@ -27,6 +28,10 @@ public final class CollectionGroups {
   public static final String TEAM_M1 = "team-m1";
   public static final String TEAM_M2 = "team-m2";
   public static final String TEAM_M3 = "team-m3";
+
+  /** The groups that are roles, not teams. */
+  public static final Set<String> ROLES = Set.of(ADMIN, AGENT, SUPERVISOR, MANAGER, LEGAL,
+      PROCESS_OWNER, INTEGRATION, METRICS);
 
   private CollectionGroups() {
   }

@@ -66,7 +66,8 @@ final class GroupRights {
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
             ProcessDefinitionPermissions.READ_INSTANCE)
         .grant(group, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ)
-        .grant(group, TASK, ANY, TaskPermissions.READ)
+        // reassigning a task in Tasklist moves its case to that agent (allocation.OwnerAssignment)
+        .grant(group, TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN)
         .grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ)
         .grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ)
         .grant(group, DECISION_DEFINITION, ANY, READ)

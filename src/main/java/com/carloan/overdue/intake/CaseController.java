@@ -1,5 +1,6 @@
 package com.carloan.overdue.intake;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import com.carloan.overdue.api.JsonBody;
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.identity.GroupAuthority;
@@ -27,7 +28,13 @@ class CaseController {
   private final CaseViews views;
   private final JsonBody json;
 
-  CaseController(CaseIntakeService intake, CaseImport imports, CaseViews views, JsonBody json) {
+  private final LoanCases cases;
+  private final CaseOwners owners;
+
+  CaseController(CaseIntakeService intake, CaseImport imports, CaseViews views, JsonBody json, LoanCases cases,
+      CaseOwners owners) {
+    this.cases = cases;
+    this.owners = owners;
     this.intake = intake;
     this.imports = imports;
     this.views = views;
@@ -53,6 +60,8 @@ class CaseController {
   @Secured({GroupAuthority.AGENT, GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.LEGAL, GroupAuthority.ADMIN})
   @GetMapping("/{loanId}")
   CaseView view(@PathVariable String loanId) {
-    return views.find(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
+    LoanCase c = cases.findLatest(loanId).orElseThrow(() -> RequestRejected.notFound("No case for loan " + loanId));
+    owners.requireOwnerUnlessSupervising(c.id(), loanId);
+    return views.view(c);
   }
 }

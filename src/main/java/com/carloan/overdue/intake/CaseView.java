@@ -1,6 +1,8 @@
 package com.carloan.overdue.intake;
 
+import com.carloan.overdue.allocation.OwnershipChange;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -19,6 +21,12 @@ record CaseView(
     BigDecimal amountDue,
     BigDecimal amountRepaid,
     int daysPastDue,
+    String bucket,
+    String team,
+    String caseOwner,
+    LocalDate heldUntil,
+    String pooled,
+    List<OwnershipChange> ownership,
     String riskLevel,
     String strategy,
     List<Activity> currentActivities,

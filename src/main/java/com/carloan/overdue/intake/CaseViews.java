@@ -1,5 +1,7 @@
 package com.carloan.overdue.intake;
 
+import com.carloan.overdue.allocation.CaseOwners;
+import java.time.LocalDate;
 import static com.carloan.overdue.process.CaseVariables.CASE_OUTCOME;
 import static com.carloan.overdue.process.CaseVariables.ESCALATION_REASON;
 import static com.carloan.overdue.process.CaseVariables.RISK_LEVEL;
@@ -36,8 +38,13 @@ class CaseViews {
   private final HistoryService history;
   private final TaskService tasks;
   private final RuntimeService runtime;
+  private final CaseOwners owners;
+  private final BusinessClock clock;
 
-  CaseViews(LoanCases cases, JdbcTemplate jdbc, HistoryService history, TaskService tasks, RuntimeService runtime) {
+  CaseViews(LoanCases cases, JdbcTemplate jdbc, HistoryService history, TaskService tasks, RuntimeService runtime,
+      CaseOwners owners, BusinessClock clock) {
+    this.owners = owners;
+    this.clock = clock;
     this.cases = cases;
     this.jdbc = jdbc;
     this.history = history;
@@ -45,22 +52,29 @@ class CaseViews {
     this.runtime = runtime;
   }
 
-  Optional<CaseView> find(String loanId) {
-    return cases.findLatest(loanId).map(this::view);
-  }
-
-  private CaseView view(LoanCase c) {
+  CaseView view(LoanCase c) {
     String pi = c.processInstanceId();
     Map<String, Object> vars = variables(pi);
     BigDecimal repaid = jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where case_id = ?",
         BigDecimal.class, c.id());
+    Optional<CaseOwners.Place> place = owners.place(c.id());
     String outcome = c.caseOutcome() != null ? c.caseOutcome() : (String) vars.get(CASE_OUTCOME);
     return new CaseView(c.loanId(), pi, c.isOpen() ? CaseView.Status.OPEN : CaseView.Status.CLOSED,
         c.borrowerName(), c.phoneMasked(), new CaseView.Vehicle(c.vehiclePlate(), c.vehicleStatus()),
-        c.overdueAmount(), c.overdueAmount(), repaid, c.daysPastDue(),
+        c.overdueAmount(), c.overdueAmount(), repaid, daysPastDue(c),
+        place.map(CaseOwners.Place::bucket).orElse(null), place.map(CaseOwners.Place::team).orElse(null),
+        place.map(CaseOwners.Place::owner).orElse(null), place.map(CaseOwners.Place::heldUntil).orElse(null),
+        place.map(CaseOwners.Place::pooled).orElse(null), owners.history(c.id()),
         (String) vars.get(RISK_LEVEL), (String) vars.get(STRATEGY),
         c.isOpen() ? activities(pi) : List.of(), c.isOpen() ? openTasks(pi) : List.of(),
         (String) vars.get(ESCALATION_REASON), outcome, time(c.openedAt()), time(c.closedAt()));
+  }
+
+  /** Days past due grow by one each business day while the case is open (CONTRACT §4). */
+  private int daysPastDue(LoanCase c) {
+    LocalDate opened = c.openedAt().atZone(BusinessClock.ZONE).toLocalDate();
+    LocalDate until = c.isOpen() ? clock.today() : c.closedAt().atZone(BusinessClock.ZONE).toLocalDate();
+    return c.daysPastDue() + (int) Math.max(0, until.toEpochDay() - opened.toEpochDay());
   }
 
   private Map<String, Object> variables(String pi) {

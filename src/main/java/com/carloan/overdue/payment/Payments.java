@@ -1,5 +1,6 @@
 package com.carloan.overdue.payment;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import static com.carloan.overdue.process.CaseVariables.AMOUNT_REPAID;
 import static com.carloan.overdue.process.CaseVariables.MESSAGE_DEBT_SETTLED;
 
@@ -37,8 +38,10 @@ public class Payments {
   private final LoanCases cases;
   private final RuntimeService runtime;
   private final BusinessClock clock;
+  private final CaseOwners owners;
 
-  Payments(JdbcTemplate jdbc, LoanCases cases, RuntimeService runtime, BusinessClock clock) {
+  Payments(JdbcTemplate jdbc, LoanCases cases, RuntimeService runtime, BusinessClock clock, CaseOwners owners) {
+    this.owners = owners;
     this.jdbc = jdbc;
     this.cases = cases;
     this.runtime = runtime;
@@ -63,9 +66,11 @@ public class Payments {
         throw RequestRejected.conflict("Payment " + report.paymentId() + " was reported before with another loan or amount");
       }
     } else {
-      jdbc.update("insert into payment (payment_id, loan_id, case_id, amount, paid_at, received_at) values (?, ?, ?, ?, ?, ?)",
-          report.paymentId(), loanId, c == null ? null : c.id(), report.amount(),
-          Timestamp.from(report.paidAt().toInstant()), Timestamp.from(clock.now()));
+      // the payment counts for the agent who owns the case when it comes in (recovered per agent)
+      jdbc.update("insert into payment (payment_id, loan_id, case_id, amount, paid_at, received_at, collector) "
+          + "values (?, ?, ?, ?, ?, ?, ?)", report.paymentId(), loanId, c == null ? null : c.id(), report.amount(),
+          Timestamp.from(report.paidAt().toInstant()), Timestamp.from(clock.now()),
+          c == null ? null : owners.ownerOf(c.id()).orElse(null));
     }
     if (c == null) {
       log.info("Payment {} for loan {} has no active case; kept for reconciliation", report.paymentId(), loanId);

@@ -29,7 +29,7 @@ class ContactPathsTest extends ProcessTestSupport {
     borrowerAddsWeCom(pi);
 
     assertThat(pi).hasPassedInOrder("callBorrower", "weChatContactAdded").isWaitingAt("verifyBorrower");
-    assertThat(pi).task().isAssignedTo("agent1");
+    assertThat(pi).task().isAssignedTo(owner(pi));
     assertThat(pi).variables().containsEntry("contactResult", "AGREED_TO_ADD")
         .containsEntry("wecomExternalUserId", "wmExternal01");
   }
@@ -42,7 +42,8 @@ class ContactPathsTest extends ProcessTestSupport {
     executeDueJobs(pi);
 
     assertThat(pi).hasPassed("weChatAddedDuringCall").isWaitingAt("verifyBorrower");
-    assertThat(pi).task().isNotAssigned();
+    // the owner, whose WeCom account the borrower added, verifies (CONTRACT §1.4)
+    assertThat(pi).task().isAssignedTo(owner(pi));
   }
 
   @Test

@@ -37,7 +37,7 @@ class EscalationPathsTest extends ProcessTestSupport {
     assertThat(pi).task().hasCandidateGroup("legal-officer");
     long packId = ((Number) variable(pi, "evidencePackId")).longValue();
     assertThat(PdfText.of(evidencePacks.read(packId).pdf())).contains(loanId(pi)).contains("CONTACT_REFUSED").contains("征信报送前告知")
-        .contains("SMS OUTBOUND").contains("企业微信").contains("PHONE OUTBOUND (agent1)").contains("拒绝")
+        .contains("SMS OUTBOUND").contains("企业微信").contains("PHONE OUTBOUND (" + owner(pi) + ")").contains("拒绝")
         .contains("校验通过 verified");
 
     legalCompletes(pi, "handleLitigation", Map.of("litigationResult", "JUDGMENT_ENFORCED", "recoveredAmount", 6000.0));

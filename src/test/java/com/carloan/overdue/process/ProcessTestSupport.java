@@ -162,18 +162,45 @@ public abstract class ProcessTestSupport {
     if (t == null) {
       throw new AssertionError("no task " + taskKey + " open; waiting at " + runtime.getActiveActivityIds(pi.getId()));
     }
-    identity.setAuthentication(userId, List.of(group));
+    complete(t, userId, List.of(group), variables);
+    executeDueJobs(pi);
+  }
+
+  private void complete(Task t, String userId, List<String> groups, Map<String, Object> variables) {
+    identity.setAuthentication(userId, groups);
     try {
-      tasks.claim(t.getId(), userId);
+      if (t.getAssignee() == null) {
+        tasks.claim(t.getId(), userId);
+      } else if (!t.getAssignee().equals(userId)) {
+        // as a supervisor in Tasklist puts themselves in as the task's assignee
+        tasks.setAssignee(t.getId(), userId);
+      }
       tasks.complete(t.getId(), variables);
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The case's owner completes one of its agent tasks, which is assigned to them (CONTRACT §4). */
+  protected void agentCompletes(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+    Task t = task(pi, taskKey);
+    if (t == null) {
+      throw new AssertionError("no task " + taskKey + " open; waiting at " + runtime.getActiveActivityIds(pi.getId()));
+    }
+    if (t.getAssignee() == null) {
+      throw new AssertionError(taskKey + " has no owner to work it: the case waits in the pool of " + team(pi));
+    }
+    complete(t, t.getAssignee(), List.of("collection-agent", team(pi)), variables);
     executeDueJobs(pi);
   }
 
-  protected void agentCompletes(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-    complete(pi, taskKey, "agent1", "collection-agent", variables);
+  /** The case's owner now (process variable {@code caseOwner}). */
+  protected String owner(ProcessInstance pi) {
+    return (String) runtime.getVariable(pi.getId(), CaseVariables.CASE_OWNER);
+  }
+
+  protected String team(ProcessInstance pi) {
+    return (String) runtime.getVariable(pi.getId(), CaseVariables.TEAM);
   }
 
   protected void supervisorCompletes(ProcessInstance pi, String taskKey, Map<String, Object> variables) {

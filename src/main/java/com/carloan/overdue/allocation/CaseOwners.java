@@ -1,0 +1,76 @@
+package com.carloan.overdue.allocation;
+
+import com.carloan.overdue.api.RequestRejected;
+import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.identity.CaseAccess;
+import com.carloan.overdue.identity.CollectionGroups;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** What the rest of the application asks of ownership: who holds a case, who held it, and its closing. */
+@Service
+public class CaseOwners {
+
+  /** A case's place now; {@code owner} null while it waits in the team's pool ({@code pooled} says why). */
+  public record Place(String team, String owner, String bucket, LocalDate heldUntil, String pooled) {
+  }
+
+  private final OwnershipStore store;
+  private final Allocation allocation;
+  private final CaseAccess access;
+
+  CaseOwners(OwnershipStore store, Allocation allocation, CaseAccess access) {
+    this.store = store;
+    this.allocation = allocation;
+    this.access = access;
+  }
+
+  /**
+   * CONTRACT §3: an agent sees and works only the cases they own or owned; supervisors, managers, legal
+   * officers and administrators any case. Others are left to the call's own group rule.
+   *
+   * @throws RequestRejected 403 for an agent on somebody else's case
+   */
+  public void requireOwnerUnlessSupervising(long caseId, String loanId) {
+    if (access.isInAnyGroup(CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL,
+        CollectionGroups.ADMIN) || !access.isInAnyGroup(CollectionGroups.AGENT)) {
+      return;
+    }
+    String caller = access.currentUserId();
+    if (!ownsOrOwned(caseId, caller)) {
+      throw RequestRejected.forbidden("An agent sees only the cases they own or owned: the case of loan " + loanId
+          + " is not " + caller + "'s.");
+    }
+  }
+
+  public Optional<Place> place(long caseId) {
+    return store.find(caseId).map(o -> new Place(o.team(), o.owner(), o.bucket().name(), lastHeldDay(o.heldUntil()),
+        o.pooledReason() == null ? null : o.pooledReason().name()));
+  }
+
+  public Optional<String> ownerOf(long caseId) {
+    return store.find(caseId).filter(Ownership::isOpen).map(Ownership::owner);
+  }
+
+  public List<OwnershipChange> history(long caseId) {
+    return store.history(caseId);
+  }
+
+  /** Whether the user owns the case or owned it at any time (CONTRACT §3: what an agent may see). */
+  public boolean ownsOrOwned(long caseId, String userId) {
+    return userId != null && store.ownsOrOwned(caseId, userId);
+  }
+
+  /** The case is closing (archive): it stops counting for its owner, who may take one from the pool. */
+  public void close(long caseId) {
+    allocation.close(caseId);
+  }
+
+  /** A hold ends at the start of the next day: the last day held is the one before, in Asia/Shanghai. */
+  static LocalDate lastHeldDay(Instant heldUntil) {
+    return heldUntil == null ? null : heldUntil.minusNanos(1).atZone(BusinessClock.ZONE).toLocalDate();
+  }
+}
