@@ -2,6 +2,7 @@ package com.carloan.overdue.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import java.time.Instant;
 import java.util.Date;
@@ -12,7 +13,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -173,6 +176,26 @@ class IdentitySetupTest {
       for (Task task : List.of(unclaimedDue, mineDue, othersDue, notYetDue, legalDue)) {
         tasks.deleteTask(task.getId(), true);
       }
+    }
+  }
+
+  @Test
+  void theEngineLooksForNoRevokesBecauseTheApplicationGrantsOnly() {
+    assertThat(engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes())
+        .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    assertThat(authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_REVOKE).count()).isZero();
+
+    // What "never" means: a revoke an administrator adds is not looked at (hence: back to auto first).
+    Authorization revoke = authorizations.createNewAuthorization(AUTH_TYPE_REVOKE);
+    revoke.setUserId("agent1");
+    revoke.setResource(Resources.APPLICATION);
+    revoke.setResourceId(GroupRights.TASKLIST);
+    revoke.removePermission(Permissions.ACCESS);
+    revoke = authorizations.saveAuthorization(revoke);
+    try {
+      assertThat(canAccess("agent1", "collection-agent", "tasklist")).isTrue();
+    } finally {
+      authorizations.deleteAuthorization(revoke.getId());
     }
   }
 
