@@ -49,25 +49,33 @@ class IdentitySetupTest {
 
   @Test
   void demoUsersBelongToTheirContractGroups() {
-    Map<String, String> groupOfUser = Map.of(
-        "admin", "camunda-admin", "agent1", "collection-agent", "agent2", "collection-agent",
-        "supervisor1", "collection-supervisor", "supervisor2", "collection-supervisor",
-        "legal1", "legal-officer", "owner1", "process-owner", "loansys", "integration");
+    Map<String, List<String>> groupsOfUser = Map.ofEntries(
+        Map.entry("admin", List.of("camunda-admin")),
+        Map.entry("agent1", List.of("collection-agent", "team-m1")),
+        Map.entry("agent2", List.of("collection-agent", "team-m1")),
+        Map.entry("agent3", List.of("collection-agent", "team-m2")),
+        Map.entry("agent4", List.of("collection-agent", "team-m3")),
+        Map.entry("supervisor1", List.of("collection-supervisor")),
+        Map.entry("supervisor2", List.of("collection-supervisor")),
+        Map.entry("manager1", List.of("collection-manager")),
+        Map.entry("legal1", List.of("legal-officer")),
+        Map.entry("owner1", List.of("process-owner")),
+        Map.entry("loansys", List.of("integration")));
 
-    groupOfUser.forEach((userId, groupId) -> {
+    groupsOfUser.forEach((userId, groupIds) -> {
       User user = identity.createUserQuery().userId(userId).singleResult();
       assertThat(user).as(userId).isNotNull();
       assertThat(user.getFirstName()).isNotBlank();
       assertThat(user.getLastName()).isNotBlank();
       assertThat(identity.checkPassword(userId, userId)).as(userId + " password").isTrue();
-      assertThat(identity.createGroupQuery().groupMember(userId).list())
-          .extracting(Group::getId).containsExactly(groupId);
+      assertThat(identity.createGroupQuery().groupMember(userId).list()).as(userId)
+          .extracting(Group::getId).containsExactlyInAnyOrderElementsOf(groupIds);
     });
     assertThat(identity.createGroupQuery().groupId("camunda-admin").singleResult().getType())
         .isEqualTo("SYSTEM");
     assertThat(identity.createGroupQuery().groupType("WORKFLOW").list()).extracting(Group::getId)
-        .containsExactlyInAnyOrder("collection-agent", "collection-supervisor", "legal-officer",
-            "process-owner", "integration");
+        .containsExactlyInAnyOrder("collection-agent", "collection-supervisor", "collection-manager",
+            "team-m1", "team-m2", "team-m3", "legal-officer", "process-owner", "integration");
   }
 
   @Test
