@@ -1,4 +1,4 @@
-package com.carloan.overdue.identity;
+package com.carloan.overdue.workqueue;
 
 import com.carloan.overdue.common.EngineTableIndexes;
 import java.util.LinkedHashMap;

@@ -1,10 +1,8 @@
-package com.carloan.overdue.identity;
+package com.carloan.overdue.workqueue;
 
 import static com.carloan.overdue.identity.CollectionGroups.AGENT;
 import static com.carloan.overdue.identity.CollectionGroups.LEGAL;
 import static com.carloan.overdue.identity.CollectionGroups.SUPERVISOR;
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 
 import com.carloan.overdue.process.CaseVariables;
 import java.util.LinkedHashMap;
@@ -15,13 +13,18 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared Tasklist filters of CONTRACT §3, found by name: a missing one is created, an existing
  * one is left as an administrator may have edited it (only a priority still at the order shipped
- * before takes the current one). Each is readable by the groups that work it.
+ * before takes the current one). Each is readable by the groups that work it, which
+ * {@code identity.IdentitySetup} grants.
  */
-final class TasklistFilters {
+public final class TasklistFilters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   static final String MY_TASKS = "My tasks · 我的任务";
   static final String FOLLOW_UP_DUE = "Follow-up due · 跟进到期";
@@ -73,10 +76,10 @@ final class TasklistFilters {
   }
 
   /**
-   * Creates the missing filters and adds READ for their groups to {@code grants}; returns how many
-   * filters were created.
+   * Creates the missing filters; returns each filter's id with the groups that read it.
    */
-  static int ensure(FilterService filters, TaskService tasks, Grants grants) {
+  public static Map<String, List<String>> ensure(FilterService filters, TaskService tasks) {
+    Map<String, List<String>> readers = new LinkedHashMap<>();
     int created = 0;
     for (FilterSpec spec : FILTERS) {
       List<Filter> existing = filters.createFilterQuery().filterName(spec.name()).list();
@@ -90,11 +93,10 @@ final class TasklistFilters {
         filter = existing.get(0);
         reorderIfUnedited(filters, filter, spec);
       }
-      for (String group : spec.groups()) {
-        grants.grant(group, FILTER, filter.getId(), READ);
-      }
+      readers.put(filter.getId(), spec.groups());
     }
-    return created;
+    LOG.info("Tasklist filters: created {} of {}", created, FILTERS.size());
+    return readers;
   }
 
   // Databases set up before the current order still hold the shipped priority; a changed one is an
