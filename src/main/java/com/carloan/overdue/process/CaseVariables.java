@@ -24,6 +24,9 @@ public final class CaseVariables {
   public static final String AMOUNT_REPAID = "amountRepaid";
   public static final String WECOM_STATE = "wecomState";
   public static final String CASE_NOTES = "caseNotes";
+  public static final String TEAM = "team";
+  public static final String CASE_OWNER = "caseOwner";
+  public static final String BUCKET = "bucket";
 
   // configuration handed to the process at start
   public static final String REMINDER_WAIT = "reminderWait";
