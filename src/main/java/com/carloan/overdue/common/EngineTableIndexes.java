@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
  * <p>Why not a Flyway migration: Camunda creates its tables when the engine is built, and on a fresh
  * database Flyway may run before that (the order of Spring beans decides), so a migration naming an
  * {@code ACT_} table could fail the first start. A process engine plugin runs once the schema exists.
- * {@code create index if not exists} (H2 and PostgreSQL) makes every later start a no-op.
+ * {@code create index if not exists} and {@code drop index if exists} (H2 and PostgreSQL) make every
+ * later start a no-op.
  *
  * <p>Why it is safe: additional, non-unique indexes with our own names ({@code COLL_} prefix, never
  * Camunda's {@code ACT_IDX_}) are invisible to the engine; Camunda's upgrade scripts drop and alter only
  * their own objects. The cost is one more B-tree entry per row written. Where DBAs manage Camunda's schema
- * themselves, switch the subclass off and create the indexes by hand (README, "Performance").
+ * themselves, switch the subclass off and create the indexes by hand (each subclass lists its own).
  */
 public abstract class EngineTableIndexes extends AbstractProcessEnginePlugin {
 
@@ -29,7 +30,10 @@ public abstract class EngineTableIndexes extends AbstractProcessEnginePlugin {
 
   private ProcessEngineConfigurationImpl configuration;
 
-  /** @return index name → {@code create index if not exists …} */
+  /**
+   * @return index name → {@code create index if not exists …}, or {@code drop index if exists …} for one
+   *     an earlier version created and no query needs any more
+   */
   protected abstract Map<String, String> indexes();
 
   @Override
@@ -46,14 +50,14 @@ public abstract class EngineTableIndexes extends AbstractProcessEnginePlugin {
           statement.execute(index.getValue());
         } catch (SQLException e) {
           // The queries still work without it, only slower: never keep the engine from starting for this.
-          log.warn("Could not create index {}: {}", index.getKey(), e.getMessage());
+          log.warn("Could not create or drop index {}: {}", index.getKey(), e.getMessage());
         }
       }
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
     } catch (SQLException e) {
-      log.warn("Could not create the indexes {}: {}", indexes().keySet(), e.getMessage());
+      log.warn("Could not create or drop the indexes {}: {}", indexes().keySet(), e.getMessage());
     }
   }
 }

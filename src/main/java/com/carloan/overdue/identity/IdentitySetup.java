@@ -1,5 +1,9 @@
 package com.carloan.overdue.identity;
 
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+
+import com.carloan.overdue.workqueue.TasklistFilters;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -58,10 +62,11 @@ class IdentitySetup extends AbstractProcessEnginePlugin {
       }
     }
     Grants grants = GroupRights.all();
-    int filters = TasklistFilters.ensure(engine.getFilterService(), engine.getTaskService(), grants);
+    TasklistFilters.ensure(engine.getFilterService(), engine.getTaskService())
+        .forEach((filterId, readers) -> readers.forEach(group -> grants.grant(group, FILTER, filterId, READ)));
     int authorizations = grants.applyTo(engine.getAuthorizationService());
-    LOG.info("Identity set up: created {} groups, {} demo users and memberships, {} filters; "
+    LOG.info("Identity set up: created {} groups, {} demo users and memberships; "
         + "created or widened {} authorizations (demo users {})",
-        groups, users, filters, authorizations, demoUsers ? "on" : "off");
+        groups, users, authorizations, demoUsers ? "on" : "off");
   }
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
-/** The real application on a random port with a throwaway database, shared by the identity tests. */
+/**
+ * The real application on a random port with a throwaway database, shared by the identity and the
+ * work-queue tests (one Spring context for both).
+ */
 @Target(TYPE)
 @Retention(RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -17,5 +20,5 @@ import org.springframework.context.annotation.Import;
     "camunda.bpm.job-execution.enabled=false",
     "collections.demo-users=true"})
 @Import({ApiProbe.Controller.class, ApiProbe.CatchAllAdvice.class})
-@interface IdentityContext {
+public @interface IdentityContext {
 }

@@ -2,9 +2,8 @@ package com.carloan.overdue.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,13 +11,12 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +34,6 @@ class IdentitySetupTest {
   AuthorizationService authorizations;
   @Autowired
   FilterService filters;
-  @Autowired
-  TaskService tasks;
 
   @AfterEach
   void signOut() {
@@ -46,25 +42,33 @@ class IdentitySetupTest {
 
   @Test
   void demoUsersBelongToTheirContractGroups() {
-    Map<String, String> groupOfUser = Map.of(
-        "admin", "camunda-admin", "agent1", "collection-agent", "agent2", "collection-agent",
-        "supervisor1", "collection-supervisor", "supervisor2", "collection-supervisor",
-        "legal1", "legal-officer", "owner1", "process-owner", "loansys", "integration");
+    Map<String, List<String>> groupsOfUser = Map.ofEntries(
+        Map.entry("admin", List.of("camunda-admin")),
+        Map.entry("agent1", List.of("collection-agent", "team-m1")),
+        Map.entry("agent2", List.of("collection-agent", "team-m1")),
+        Map.entry("agent3", List.of("collection-agent", "team-m2")),
+        Map.entry("agent4", List.of("collection-agent", "team-m3")),
+        Map.entry("supervisor1", List.of("collection-supervisor")),
+        Map.entry("supervisor2", List.of("collection-supervisor")),
+        Map.entry("manager1", List.of("collection-manager")),
+        Map.entry("legal1", List.of("legal-officer")),
+        Map.entry("owner1", List.of("process-owner")),
+        Map.entry("loansys", List.of("integration")));
 
-    groupOfUser.forEach((userId, groupId) -> {
+    groupsOfUser.forEach((userId, groupIds) -> {
       User user = identity.createUserQuery().userId(userId).singleResult();
       assertThat(user).as(userId).isNotNull();
       assertThat(user.getFirstName()).isNotBlank();
       assertThat(user.getLastName()).isNotBlank();
       assertThat(identity.checkPassword(userId, userId)).as(userId + " password").isTrue();
-      assertThat(identity.createGroupQuery().groupMember(userId).list())
-          .extracting(Group::getId).containsExactly(groupId);
+      assertThat(identity.createGroupQuery().groupMember(userId).list()).as(userId)
+          .extracting(Group::getId).containsExactlyInAnyOrderElementsOf(groupIds);
     });
     assertThat(identity.createGroupQuery().groupId("camunda-admin").singleResult().getType())
         .isEqualTo("SYSTEM");
     assertThat(identity.createGroupQuery().groupType("WORKFLOW").list()).extracting(Group::getId)
-        .containsExactlyInAnyOrder("collection-agent", "collection-supervisor", "legal-officer",
-            "process-owner", "integration");
+        .containsExactlyInAnyOrder("collection-agent", "collection-supervisor", "collection-manager",
+            "team-m1", "team-m2", "team-m3", "legal-officer", "process-owner", "integration");
   }
 
   @Test
@@ -98,81 +102,22 @@ class IdentitySetupTest {
   }
 
   @Test
-  void eachGroupReadsOnlyItsFilters() {
-    // In Tasklist's order: each role's first filter is the one Tasklist opens on.
-    assertThat(visibleFilters("agent1", "collection-agent")).containsExactly(
-        TasklistFilters.COLLECTION_QUEUE, TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
-    assertThat(visibleFilters("supervisor1", "collection-supervisor")).containsExactly(
-        TasklistFilters.APPROVALS, TasklistFilters.COLLECTION_QUEUE, TasklistFilters.ESCALATIONS,
-        TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
-    assertThat(visibleFilters("legal1", "legal-officer")).containsExactly(
-        TasklistFilters.ESCALATIONS, TasklistFilters.MY_TASKS, TasklistFilters.FOLLOW_UP_DUE);
-    assertThat(visibleFilters("loansys", "integration")).isEmpty();
-  }
+  void theEngineLooksForNoRevokesBecauseTheApplicationGrantsOnly() {
+    assertThat(engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes())
+        .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    assertThat(authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_REVOKE).count()).isZero();
 
-  @Test
-  void setupMovesAFilterStillAtTheOldOrderButKeepsAnAdministratorsPriority() {
-    Filter approvals = filters.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
-    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE).singleResult();
+    // What "never" means: a revoke an administrator adds is not looked at (hence: back to auto first).
+    Authorization revoke = authorizations.createNewAuthorization(AUTH_TYPE_REVOKE);
+    revoke.setUserId("agent1");
+    revoke.setResource(Resources.APPLICATION);
+    revoke.setResourceId(GroupRights.TASKLIST);
+    revoke.removePermission(Permissions.ACCESS);
+    revoke = authorizations.saveAuthorization(revoke);
     try {
-      filters.saveFilter(approvals.setProperties(withPriority(approvals, 40))); // the order shipped before
-      filters.saveFilter(queue.setProperties(withPriority(queue, 7))); // an administrator's choice
-
-      setup.apply(engine);
-
-      assertThat(priority(TasklistFilters.APPROVALS)).isEqualTo(10);
-      assertThat(priority(TasklistFilters.COLLECTION_QUEUE)).isEqualTo(7);
+      assertThat(canAccess("agent1", "collection-agent", "tasklist")).isTrue();
     } finally {
-      queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE).singleResult();
-      filters.saveFilter(queue.setProperties(withPriority(queue, 20)));
-    }
-  }
-
-  private static Map<String, Object> withPriority(Filter filter, int priority) {
-    Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
-    properties.put("priority", priority);
-    return properties;
-  }
-
-  private Object priority(String filterName) {
-    return filters.createFilterQuery().filterName(filterName).singleResult().getProperties().get("priority");
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void filtersCarryTasklistProperties() {
-    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.COLLECTION_QUEUE)
-        .singleResult();
-
-    assertThat(queue.getProperties()).containsEntry("refresh", true)
-        .containsEntry("priority", 20).containsKey("description");
-    assertThat((List<Object>) queue.getProperties().get("variables")).hasSize(4)
-        .contains(Map.of("name", "daysPastDue", "label", "Days past due · 逾期天数"));
-  }
-
-  @Test
-  void followUpDueShowsMineAndUnclaimedGroupTasksWhoseFollowUpPassed() {
-    Date past = Date.from(Instant.now().minusSeconds(3600));
-    Date future = Date.from(Instant.now().plusSeconds(3600));
-    Task unclaimedDue = task("unclaimed due", "collection-agent", null, past);
-    Task mineDue = task("mine due", null, "agent1", past);
-    Task othersDue = task("agent2's due", "collection-agent", "agent2", past);
-    Task notYetDue = task("not yet due", "collection-agent", null, future);
-    Task legalDue = task("legal due", "legal-officer", null, past);
-    try {
-      identity.setAuthentication("agent1", List.of("collection-agent"));
-      String followUpDue = filters.createFilterQuery().filterName(TasklistFilters.FOLLOW_UP_DUE)
-          .singleResult().getId();
-
-      List<Task> due = filters.list(followUpDue);
-
-      assertThat(due).extracting(Task::getName).containsExactlyInAnyOrder("unclaimed due",
-          "mine due");
-    } finally {
-      identity.clearAuthentication();
-      for (Task task : List.of(unclaimedDue, mineDue, othersDue, notYetDue, legalDue)) {
-        tasks.deleteTask(task.getId(), true);
-      }
+      authorizations.deleteAuthorization(revoke.getId());
     }
   }
 
@@ -210,30 +155,6 @@ class IdentitySetupTest {
   private boolean canAccess(String userId, String groupId, String app) {
     return authorizations.isUserAuthorized(userId, List.of(groupId), Permissions.ACCESS,
         Resources.APPLICATION, app);
-  }
-
-  private List<String> visibleFilters(String userId, String groupId) {
-    identity.setAuthentication(userId, List.of(groupId));
-    try {
-      return filters.createFilterQuery().list().stream()
-          .sorted((a, b) -> Integer.compare((Integer) a.getProperties().get("priority"),
-              (Integer) b.getProperties().get("priority")))
-          .map(Filter::getName).toList();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private Task task(String name, String candidateGroup, String assignee, Date followUp) {
-    Task task = tasks.newTask();
-    task.setName(name);
-    task.setAssignee(assignee);
-    task.setFollowUpDate(followUp);
-    tasks.saveTask(task);
-    if (candidateGroup != null) {
-      tasks.addCandidateGroup(task.getId(), candidateGroup);
-    }
-    return task;
   }
 
   private List<Long> counts() {

@@ -50,7 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(ChromiumAvailable.class)
 public abstract class BrowserTestSupport {
 
-  // The Tasklist filters of CONTRACT §3, as identity.TasklistFilters names them.
+  // The Tasklist filters of CONTRACT §3, as workqueue.TasklistFilters names them.
   protected static final String MY_TASKS = "My tasks · 我的任务";
   protected static final String FOLLOW_UP_DUE = "Follow-up due · 跟进到期";
   protected static final String COLLECTION_QUEUE = "Collection queue · 催收队列";

@@ -101,9 +101,11 @@ abstract class LocalizedWorkplaceTest extends BrowserTestSupport {
     Task task = awaitTask(loanId, "callBorrower");
 
     // The filter list: our filters and the lender's brand, Tasklist's own words in the language.
-    Tasklist tasklist = Tasklist.login(browser, "agent1").awaitTask(call);
-    assertThat(tasklist.selectedFilter()).isEqualTo(COLLECTION_QUEUE);
-    assertThat(tasklist.filterNames()).containsExactly(COLLECTION_QUEUE, MY_TASKS, FOLLOW_UP_DUE);
+    Tasklist tasklist = Tasklist.login(browser, "agent1");
+    assertThat(tasklist.selectedFilter()).isEqualTo(MY_TASKS);
+    assertThat(tasklist.filterNames()).containsExactly(MY_TASKS, COLLECTION_QUEUE, FOLLOW_UP_DUE);
+    // The call waits unclaimed in the team's pool.
+    tasklist.openFilter(COLLECTION_QUEUE).awaitTask(call);
     assertThat(browser.visible(BRAND).getText()).isEqualTo(VENDOR + " " + productName());
     assertThat(browser.driver().getTitle()).isEqualTo(VENDOR + " " + productName());
     assertShows("keyboard shortcuts", () -> browser.visible(SHORTCUT_HELP).getText(), labels.label("SHORTCUT_HELP"));

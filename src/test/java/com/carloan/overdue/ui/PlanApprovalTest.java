@@ -24,7 +24,7 @@ class PlanApprovalTest extends BrowserTestSupport {
     // The borrower added agent1, so verification is already agent1's.
     Tasklist tasklist = Tasklist.login(browser, "agent1");
     String verify = "信息核实 · " + loanId;
-    tasklist.openFilter(COLLECTION_QUEUE).openTask(verify);
+    tasklist.openFilter(MY_TASKS).openTask(verify);
     assertThat(tasklist.canClaim()).isFalse();
     TaskForm verification = tasklist.form("verifyBorrower");
     assertThat(verification.caseContext()).contains(loanId).contains("致电借款人 (agent1): contactResult=AGREED_TO_ADD");
@@ -40,7 +40,7 @@ class PlanApprovalTest extends BrowserTestSupport {
 
     String negotiate = "协商还款方案 · " + loanId;
     LocalDate firstDue = LocalDate.now(BusinessClock.ZONE).plusDays(10);
-    tasklist.openTask(negotiate).claim();
+    tasklist.openFilter(COLLECTION_QUEUE).openTask(negotiate).claim();
     TaskForm plan = tasklist.form("negotiatePlan");
     plan.select("negotiationOutcome", "AGREED")
         .select("planType", "INSTALLMENTS")

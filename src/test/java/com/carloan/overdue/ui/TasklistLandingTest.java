@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tasklist opens on the filter with the lowest priority a user may read: each role lands on its
- * own work queue, the personal views follow.
+ * Tasklist opens on the filter with the lowest priority a user may read: agents land on the cases
+ * they own, supervisors on approvals, legal officers on escalations.
  */
 class TasklistLandingTest extends BrowserTestSupport {
 
   @Test
-  void agentsLandOnTheCollectionQueue() {
+  void agentsLandOnTheirOwnCases() {
     Tasklist tasklist = Tasklist.login(browser, "agent2");
 
-    assertThat(tasklist.selectedFilter()).isEqualTo(COLLECTION_QUEUE);
-    assertThat(tasklist.filterNames()).containsExactly(COLLECTION_QUEUE, MY_TASKS, FOLLOW_UP_DUE);
-    browser.screenshot("agent2-lands-on-collection-queue");
+    assertThat(tasklist.selectedFilter()).isEqualTo(MY_TASKS);
+    assertThat(tasklist.filterNames()).containsExactly(MY_TASKS, COLLECTION_QUEUE, FOLLOW_UP_DUE);
+    browser.screenshot("agent2-lands-on-my-tasks");
   }
 
   @Test
@@ -25,7 +25,7 @@ class TasklistLandingTest extends BrowserTestSupport {
 
     assertThat(tasklist.selectedFilter()).isEqualTo(APPROVALS);
     assertThat(tasklist.filterNames())
-        .containsExactly(APPROVALS, COLLECTION_QUEUE, ESCALATIONS, MY_TASKS, FOLLOW_UP_DUE);
+        .containsExactly(APPROVALS, ESCALATIONS, MY_TASKS, COLLECTION_QUEUE, FOLLOW_UP_DUE);
     browser.screenshot("supervisor2-lands-on-approvals");
   }
 
