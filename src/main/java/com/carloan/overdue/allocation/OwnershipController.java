@@ -49,7 +49,7 @@ class OwnershipController {
     this.clock = clock;
   }
 
-  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER})
+  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping(path = "/api/cases/transfer", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> transfer(InputStream body) throws IOException {
     JsonFields fields = JsonFields.of(json.read(body));
@@ -72,7 +72,7 @@ class OwnershipController {
     return answer("transferred", outcome);
   }
 
-  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER})
+  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping(path = "/api/cases/recall", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> recall(InputStream body) throws IOException {
     JsonFields fields = JsonFields.of(json.read(body));
@@ -82,7 +82,7 @@ class OwnershipController {
     return answer("recalled", moves.recall(loanIds, access.currentUserId(), reason.strip()));
   }
 
-  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER})
+  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PostMapping(path = "/api/cases/hold", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> hold(InputStream body) throws IOException {
     JsonFields fields = JsonFields.of(json.read(body));
@@ -102,7 +102,7 @@ class OwnershipController {
     return answer("held", moves.hold(loanIds, until, access.currentUserId(), reason.strip()));
   }
 
-  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER})
+  @Secured({GroupAuthority.SUPERVISOR, GroupAuthority.MANAGER, GroupAuthority.ADMIN})
   @PutMapping(path = "/api/agents/{userId}/availability", consumes = MediaType.APPLICATION_JSON_VALUE)
   OwnershipMoves.AvailabilityOutcome availability(@PathVariable String userId, InputStream body) throws IOException {
     requireAgent(userId);

@@ -1,5 +1,6 @@
 package com.carloan.overdue.archive;
 
+import com.carloan.overdue.allocation.OwnershipChange;
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.communication.Communication;
 import com.carloan.overdue.communication.CommunicationLog;
@@ -50,8 +51,9 @@ class ArchiveController {
   record ArchiveView(String loanId, String caseOutcome, Instant closedAt, BigDecimal amountDue,
       BigDecimal amountRepaid, String escalationReason, Instant openedAt, Instant creditNoticeAt, String riskLevel,
       String strategy, String borrowerName, String borrowerPhoneMasked, String vehiclePlate, List<StepView> timeline,
-      List<CommunicationView> communications, String communicationsHead, String evidenceHash, boolean chainVerified,
-      boolean erased, Instant erasedAt, CaseArchive.Verification verification) {
+      List<OwnershipChange> ownership, List<CommunicationView> communications, String communicationsHead,
+      String evidenceHash, boolean chainVerified, boolean erased, Instant erasedAt,
+      CaseArchive.Verification verification) {
 
     static ArchiveView of(CaseArchive a) {
       CaseRecord r = a.record();
@@ -60,6 +62,7 @@ class ArchiveController {
           r == null ? null : r.riskLevel(), r == null ? null : r.strategy(), r == null ? null : r.borrowerName(),
           r == null ? null : r.borrowerPhoneMasked(), r == null ? null : r.vehiclePlate(),
           r == null ? List.of() : r.timeline().stream().map(StepView::of).toList(),
+          r == null || r.ownership() == null ? List.of() : r.ownership(),
           a.communications().stream().map(CommunicationView::of).toList(), a.chainHead(), a.evidenceHash(),
           a.chainVerified(), a.erased(), a.erasedAt(), a.verification());
     }

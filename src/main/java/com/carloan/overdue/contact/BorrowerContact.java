@@ -35,9 +35,10 @@ public class BorrowerContact {
   }
 
   /** Creates the WeCom "contact me" entry for the case's state and texts the borrower its link and purpose. */
-  public Instant requestWeChatContact(String loanId) {
+  /** @param ownerUserId the case's owner, whose WeCom account the borrower is asked to add; null while pooled */
+  public Instant requestWeChatContact(String loanId, String ownerUserId) {
     LoanCase c = cases.requireActive(loanId);
-    WeComClient.ContactWay way = weCom.createContactWay(loanId, c.wecomState());
+    WeComClient.ContactWay way = weCom.createContactWay(loanId, c.wecomState(), ownerUserId);
     return sms(c, SmsTemplate.WECOM_REQUEST, way.url());
   }
 

@@ -61,13 +61,14 @@ class HttpWeComClient implements WeComClient {
   }
 
   @Override
-  public ContactWay createContactWay(String loanId, String state) {
+  public ContactWay createContactWay(String loanId, String state, String ownerUserId) {
+    List<String> users = ownerUserId == null ? contactUsers : List.of(ownerUserId);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", contactUsers.size() == 1 ? 1 : 2);
+    body.put("type", users.size() == 1 ? 1 : 2);
     body.put("scene", 2);
     body.put("skip_verify", true);
     body.put("state", state);
-    body.put("user", contactUsers);
+    body.put("user", users);
     JsonNode answer = call("/cgi-bin/externalcontact/add_contact_way", body);
     ContactWay way = new ContactWay(answer.path("config_id").asText(), answer.path("qr_code").asText());
     log.info("WeCom contact way {} created for loan {}", way.configId(), loanId);

@@ -15,9 +15,10 @@ class LocalWeComClient implements WeComClient {
   }
 
   @Override
-  public ContactWay createContactWay(String loanId, String state) {
+  public ContactWay createContactWay(String loanId, String state, String ownerUserId) {
     ContactWay way = new ContactWay("local-" + state, "https://work.weixin.qq.com/ca/local-" + state);
-    records.record("WECOM", loanId, state, null, "add_contact_way state=" + state + " url=" + way.url());
+    records.record("WECOM", loanId, state, null, "add_contact_way state=" + state
+        + (ownerUserId == null ? "" : " user=" + ownerUserId) + " url=" + way.url());
     return way;
   }
 }

@@ -1,5 +1,6 @@
 package com.carloan.overdue.contact;
 
+import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
 import static com.carloan.overdue.process.CaseVariables.CONTACT_ATTEMPTS;
 import static com.carloan.overdue.process.CaseVariables.LOAN_ID;
 
@@ -19,7 +20,7 @@ class RequestWeChatContact implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    contact.requestWeChatContact((String) execution.getVariable(LOAN_ID));
+    contact.requestWeChatContact((String) execution.getVariable(LOAN_ID), (String) execution.getVariable(CASE_OWNER));
     Number sent = (Number) execution.getVariable(CONTACT_ATTEMPTS);
     execution.setVariable(CONTACT_ATTEMPTS, (sent == null ? 0 : sent.intValue()) + 1);
   }

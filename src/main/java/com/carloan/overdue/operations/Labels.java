@@ -25,7 +25,10 @@ final class Labels {
       "BROKEN_PROMISE", new Label("违约", "Broken promise"));
 
   static final Map<String, Label> GROUPS = Map.of(
-      "collection-agent", new Label("催收专员", "Agents"),
+      // agent tasks are candidates of their case's team (CONTRACT §4)
+      "team-m1", new Label("M1 组", "Team M1"),
+      "team-m2", new Label("M2 组", "Team M2"),
+      "team-m3", new Label("M3 组", "Team M3"),
       "collection-supervisor", new Label("催收主管", "Supervisors"),
       "legal-officer", new Label("法务", "Legal officers"));
 

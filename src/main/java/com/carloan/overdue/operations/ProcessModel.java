@@ -3,6 +3,7 @@ package com.carloan.overdue.operations;
 import static com.carloan.overdue.process.CaseVariables.PROCESS_KEY;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -67,6 +68,9 @@ class ProcessModel {
     if (candidateGroups == null || candidateGroups.isBlank()) {
       return List.of();
     }
-    return List.of(candidateGroups.split("\\s*,\\s*"));
+    // an expression names a group per case, e.g. ${team} (the case's team): the queue shows its variable
+    return Arrays.stream(candidateGroups.split("\\s*,\\s*"))
+        .map(group -> group.startsWith("${") && group.endsWith("}") ? group.substring(2, group.length() - 1) : group)
+        .toList();
   }
 }

@@ -34,6 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000",
     "collections.demo-users=true"})
 public abstract class ApiTestSupport extends ProcessTestSupport {
 
@@ -60,6 +62,12 @@ public abstract class ApiTestSupport extends ProcessTestSupport {
     String pi = body(response).get("processInstanceId").asText();
     executeJobs(pi);
     return pi;
+  }
+
+  /** The agent who owns the loan's open case now (CONTRACT §4); null while it waits in its team's pool. */
+  protected String ownerOf(String loanId) {
+    return jdbc.queryForObject("select owner from case_ownership where loan_id = ? and closed_at is null",
+        String.class, loanId);
   }
 
   /** Executes the case's due jobs, and the ones they create. */

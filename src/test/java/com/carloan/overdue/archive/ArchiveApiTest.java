@@ -75,7 +75,7 @@ class ArchiveApiTest extends ApiTestSupport {
     }
     assertThat(a.path("communicationsHead").asText()).isEqualTo(stored.get(stored.size() - 1).hash());
     // sealed by archiveCase itself: the timeline runs up to the step before it
-    assertThat(a.path("timeline").findValuesAsText("activityId")).startsWith("assessCase").doesNotContain("archiveCase");
+    assertThat(a.path("timeline").findValuesAsText("activityId")).startsWith("allocateCase", "assessCase").doesNotContain("archiveCase");
 
     assertThat(jdbc.queryForObject("select count(*) from communication_read where loan_id = ? and read_by = ? "
         + "and access = 'ARCHIVE'", Integer.class, loanId(pi), user)).isEqualTo(1);
@@ -118,7 +118,10 @@ class ArchiveApiTest extends ApiTestSupport {
     assertThat(a.path("creditNoticeAt").asText()).isEqualTo(now().toInstant().toString());
     assertThat(a.path("borrowerName").asText()).isEqualTo("张三");
     JsonNode call = step(a, "callBorrower");
-    assertThat(call.path("completedBy").asText()).isEqualTo("agent1");
+    assertThat(call.path("completedBy").asText()).isEqualTo(owner(pi));
+    // who held the case, in order, sealed with it
+    assertThat(a.path("ownership").findValuesAsText("kind")).startsWith("ALLOCATED");
+    assertThat(a.path("ownership").get(0).path("to").asText()).isEqualTo(owner(pi));
     assertThat(call.path("decisions").path("contactResult").asText()).isEqualTo("REFUSED");
     JsonNode review = step(a, "reviewEscalation");
     assertThat(review.path("completedBy").asText()).isEqualTo("supervisor1");

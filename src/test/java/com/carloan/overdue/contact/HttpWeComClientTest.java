@@ -101,6 +101,18 @@ class HttpWeComClientTest {
   }
 
   @Test
+  void theCaseOwnersOwnAccountIsOfferedInsteadOfTheTeamAccounts() {
+    server.expect(requestTo(gettoken("contact-secret"))).andRespond(answer(token("token-1", 7200)));
+    server.expect(requestTo(ADD_CONTACT_WAY + "token-1"))
+        .andExpect(content().json("{\"type\":1,\"user\":[\"agent2\"]}", JsonCompareMode.LENIENT))
+        .andRespond(answer(CREATED));
+
+    client("contact-secret", List.of("agent1", "agent3")).createContactWay("L-1", "cstate1", "agent2");
+
+    server.verify();
+  }
+
+  @Test
   void theSecretIsEncodedIntoTheQuery() {
     server.expect(requestTo(gettoken("s%26c%3Dr%2Bt"))).andRespond(answer(token("token-1", 7200)));
     server.expect(requestTo(ADD_CONTACT_WAY + "token-1")).andRespond(answer(CREATED));

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:outage-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000",
     "collections.sms.provider=http",
     "collections.wecom.provider=http",
     "collections.wecom.corp-id=ww-test",

@@ -23,14 +23,16 @@ class WeChatContactApiTest extends ApiTestSupport {
   }
 
   @Test
-  void theAgentTheBorrowerAddedGetsTheVerification() {
+  void theCaseOwnerVerifiesAndTheAccountTheBorrowerAddedIsRecorded() {
     String loanId = newLoanId();
     String pi = openCase(loanId);
 
     var response = api.postJson("supervisor1", path(loanId), "{\"externalUserId\": \"wmAbC-123_x\", \"agentUserId\": \"agent2\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isEqualTo("agent2");
+    // CONTRACT §1.4: verification is the owner's, whose WeCom account the "contact me" entry offered
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isEqualTo(ownerOf(loanId));
+    assertThat(runtime.getVariable(pi, "wecomAgentUserId")).isEqualTo("agent2");
     assertThat(runtime.getVariable(pi, "wecomExternalUserId")).isEqualTo("wmAbC-123_x");
   }
 

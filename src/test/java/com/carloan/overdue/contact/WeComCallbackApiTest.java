@@ -63,7 +63,7 @@ class WeComCallbackApiTest extends ApiTestSupport {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("success");
     assertThat(activeActivities(pi)).containsExactly("verifyBorrower");
-    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isEqualTo("agent2");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isEqualTo(ownerOf(loanId));
     assertThat(runtime.getVariable(pi, "wecomExternalUserId")).isEqualTo("wmExternal-01");
   }
 
@@ -75,13 +75,13 @@ class WeComCallbackApiTest extends ApiTestSupport {
     tasks.complete(call, Map.of("contactResult", "AGREED_TO_ADD", "callNotes", "同意添加"));
     assertThat(activeActivities(pi)).doesNotContain("callBorrower", "verifyBorrower");
 
-    // the legacy event name, and a WeCom member who is no user here: the task goes to the queue
+    // the legacy event name, and a WeCom member who is no user here: verification is still the owner's
     String legacy = WeComSimulator.addExternalContact(stateOf(loanId), "zhangsan", "wmExternal-02")
         .replace("change_external_contact", "add_external_contact");
     assertThat(post(weCom.event(legacy, now + 200)).body()).isEqualTo("success");
 
     assertThat(activeActivities(pi)).containsExactly("verifyBorrower");
-    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isNull();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).singleResult().getAssignee()).isEqualTo(ownerOf(loanId));
   }
 
   @Test

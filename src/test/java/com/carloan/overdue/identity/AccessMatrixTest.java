@@ -42,7 +42,7 @@ class AccessMatrixTest extends ApiTestSupport {
   private static final String WRONG_PASSWORD = "(wrong password)";
 
   private static final List<String> USERS = List.of(ANONYMOUS, WRONG_PASSWORD, "admin", "agent1", "agent2",
-      "supervisor1", "supervisor2", "legal1", "owner1", "loansys");
+      "supervisor1", "supervisor2", "manager1", "legal1", "owner1", "loansys");
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -66,10 +66,14 @@ class AccessMatrixTest extends ApiTestSupport {
 
   @TestFactory
   Stream<DynamicTest> everyCallEveryUser() {
-    // One open case, its call claimed by agent1: agent1 is "the case's agent" and may dial.
+    // One open case owned by agent1, who holds its call and may dial; agent2, of the same team, owns other cases.
     ProcessInstance open = openWeChatCase();
     String openLoan = loanId(open);
-    tasks.claim(task(open, "callBorrower").getId(), "agent1");
+    if (!"agent1".equals(owner(open))) {
+      assertThat(postJson("supervisor1", "/api/cases/transfer", "{\"loanIds\": [\"" + openLoan
+          + "\"], \"toAgent\": \"agent1\", \"reason\": \"matrix\"}").statusCode()).isEqualTo(200);
+    }
+    assertThat(task(open, "callBorrower").getAssignee()).isEqualTo("agent1");
     // One settled and archived case.
     ProcessInstance closed = openCase(5, "3000.00", 0, "NORMAL");
     pay(closed, "3000.00");
@@ -81,33 +85,40 @@ class AccessMatrixTest extends ApiTestSupport {
     WeComSimulator weCom = new WeComSimulator(weComToken, weComKey, weComCorpId);
 
     List<Row> rows = List.of(
-        new Row("POST /api/cases", Map.of("loansys", 201, "supervisor1", 201, "supervisor2", 201, "admin", 201), 403,
+        new Row("POST /api/cases", Map.of("loansys", 201, "supervisor1", 201, "supervisor2", 201, "manager1", 201, "admin", 201), 403,
             user -> postJson(user, "/api/cases", intakeJson(freshLoanId()))),
-        new Row("POST /api/cases/import", Map.of("loansys", 200, "supervisor1", 200, "supervisor2", 200, "admin", 200),
+        new Row("POST /api/cases/import", Map.of("loansys", 200, "supervisor1", 200, "supervisor2", 200, "manager1", 200, "admin", 200),
             403, user -> send(user, "POST", "/api/cases/import", "text/csv", csv(freshLoanId()))),
-        new Row("GET /api/cases/{loanId}", Map.of("agent1", 200, "agent2", 200, "supervisor1", 200, "supervisor2", 200,
+        new Row("GET /api/cases/{loanId}", Map.of("agent1", 200, "supervisor1", 200, "supervisor2", 200, "manager1", 200,
             "legal1", 200, "admin", 200), 403, user -> send(user, "GET", "/api/cases/" + openLoan, null, null)),
         new Row("POST /api/cases/{loanId}/payments", Map.of("loansys", 200), 403,
             user -> postJson(user, "/api/cases/" + openLoan + "/payments",
                 "{\"paymentId\": \"P-M-" + SEQUENCE.incrementAndGet() + "\", \"amount\": 1.00, "
                     + "\"paidAt\": \"2026-12-01T10:00:00+08:00\"}")),
         new Row("POST /api/cases/{loanId}/wechat-contact", Map.of("agent1", 204, "agent2", 204, "supervisor1", 204,
-            "supervisor2", 204, "admin", 204), 403,
+            "supervisor2", 204, "manager1", 204, "admin", 204), 403,
             user -> send(user, "POST", "/api/cases/" + loanId(openWeChatCase()) + "/wechat-contact", null, null)),
-        new Row("POST /api/cases/{loanId}/communications", Map.of("agent1", 201, "agent2", 201, "supervisor1", 201,
-            "supervisor2", 201, "admin", 201), 403,
+        new Row("POST /api/cases/{loanId}/communications", Map.of("agent1", 201, "supervisor1", 201,
+            "supervisor2", 201, "manager1", 201, "admin", 201), 403,
             user -> postJson(user, "/api/cases/" + openLoan + "/communications",
                 "{\"channel\": \"WECHAT\", \"direction\": \"INBOUND\", \"content\": \"矩阵测试\"}")),
-        new Row("GET /api/cases/{loanId}/communications", Map.of("agent1", 200, "supervisor1", 200, "supervisor2", 200,
+        new Row("GET /api/cases/{loanId}/communications", Map.of("agent1", 200, "supervisor1", 200, "supervisor2", 200, "manager1", 200,
             "legal1", 200, "admin", 200), 403,
             user -> send(user, "GET", "/api/cases/" + openLoan + "/communications", null, null)),
         new Row("GET /api/cases/{loanId}/phone", Map.of("agent1", 200), 403,
             user -> send(user, "GET", "/api/cases/" + openLoan + "/phone", null, null)),
-        new Row("GET /api/cases/{loanId}/archive", Map.of("supervisor1", 200, "supervisor2", 200, "legal1", 200,
+        new Row("GET /api/cases/{loanId}/archive", Map.of("supervisor1", 200, "supervisor2", 200, "manager1", 200, "legal1", 200,
             "admin", 200), 403, user -> send(user, "GET", "/api/cases/" + loanId(closed) + "/archive", null, null)),
-        new Row("GET /api/cases/{loanId}/evidence-pack", Map.of("supervisor1", 200, "supervisor2", 200, "legal1", 200,
+        new Row("GET /api/cases/{loanId}/evidence-pack", Map.of("supervisor1", 200, "supervisor2", 200, "manager1", 200, "legal1", 200,
             "admin", 200), 403,
             user -> send(user, "GET", "/api/cases/" + loanId(litigation) + "/evidence-pack", null, null)),
+        new Row("POST /api/cases/recall", Map.of("supervisor1", 200, "supervisor2", 200, "manager1", 200,
+            "admin", 200), 403, user -> postJson(user, "/api/cases/recall",
+                "{\"loanIds\": [\"L-NO-SUCH-LOAN\"], \"reason\": \"matrix\"}")),
+        new Row("GET /api/agents/{userId}/cases", Map.of("agent1", 200, "supervisor1", 200, "supervisor2", 200,
+            "manager1", 200, "admin", 200), 403, user -> send(user, "GET", "/api/agents/agent1/cases", null, null)),
+        new Row("GET /api/teams/{team}/workload", Map.of("supervisor1", 200, "supervisor2", 200, "manager1", 200,
+            "admin", 200), 403, user -> send(user, "GET", "/api/teams/team-m1/workload", null, null)),
         // WeCom signs its callbacks: Basic credentials neither help nor hurt, the signature decides.
         new Row("GET /api/wecom/callback (signed)", allUsers(200), 200,
             user -> send(user, "GET", "/api/wecom/callback" + weCom.urlCheck("echo", TUESDAY_10AM.toEpochSecond())
@@ -116,15 +127,15 @@ class AccessMatrixTest extends ApiTestSupport {
             user -> send(user, "GET", "/api/wecom/callback" + weCom.urlCheck("echo", TUESDAY_10AM.toEpochSecond())
                 .withSignature("0".repeat(40)).query(), null, null)),
         new Row("GET /engine-rest/task", Map.of("admin", 200, "agent1", 200, "agent2", 200, "supervisor1", 200,
-            "supervisor2", 200, "legal1", 200, "owner1", 200), 403,
+            "supervisor2", 200, "manager1", 200, "legal1", 200, "owner1", 200), 403,
             user -> send(user, "GET", "/engine-rest/task?maxResults=1", null, null)),
         new Row("POST /engine-rest/deployment/create", Map.of("admin", 200, "owner1", 200), 403, this::deploy),
         new Row("Tasklist", Map.of("admin", 200, "agent1", 200, "agent2", 200, "supervisor1", 200,
-            "supervisor2", 200, "legal1", 200), 403, user -> webappLogin("tasklist", user)),
-        new Row("Cockpit", Map.of("admin", 200, "supervisor1", 200, "supervisor2", 200, "owner1", 200), 403,
+            "supervisor2", 200, "manager1", 200, "legal1", 200), 403, user -> webappLogin("tasklist", user)),
+        new Row("Cockpit", Map.of("admin", 200, "supervisor1", 200, "supervisor2", 200, "manager1", 200, "owner1", 200), 403,
             user -> webappLogin("cockpit", user)),
         new Row("Admin", Map.of("admin", 200), 403, user -> webappLogin("admin", user)),
-        new Row("GET /dashboard/data", Map.of("admin", 200, "supervisor1", 200, "supervisor2", 200, "owner1", 200),
+        new Row("GET /dashboard/data", Map.of("admin", 200, "supervisor1", 200, "supervisor2", 200, "manager1", 200, "owner1", 200),
             403, user -> send(user, "GET", "/dashboard/data", null, null)),
         new Row("GET /actuator/health", allUsers(200), 200, user -> send(user, "GET", "/actuator/health", null, null)),
         new Row("GET /actuator/metrics", Map.of("admin", 200), 403,

@@ -165,12 +165,19 @@ class CaseApiTest extends ApiTestSupport {
     String loanId = newLoanId();
     String pi = openCase(loanId);
 
-    for (String user : List.of("agent1", "supervisor1", "legal1")) {
+    String owner = ownerOf(loanId);
+    for (String user : List.of(owner, "supervisor1", "manager1", "legal1")) {
       HttpResponse<String> response = api.get(user, "/api/cases/" + loanId);
       assertThat(response.statusCode()).as(user).isEqualTo(200);
       assertThat(response.body()).doesNotContain("13812345678", "11010519491231002X");
     }
-    JsonNode view = body(api.get("agent1", "/api/cases/" + loanId));
+    String otherAgent = owner.equals("agent1") ? "agent2" : "agent1";
+    assertProblem(api.get(otherAgent, "/api/cases/" + loanId), 403);
+    JsonNode view = body(api.get(owner, "/api/cases/" + loanId));
+    assertThat(view.get("caseOwner").asText()).isEqualTo(owner);
+    assertThat(view.get("team").asText()).isEqualTo("team-m1");
+    assertThat(view.get("bucket").asText()).isEqualTo("M1");
+    assertThat(view.get("ownership").findValuesAsText("kind")).containsExactly("ALLOCATED");
     assertThat(view.get("loanId").asText()).isEqualTo(loanId);
     assertThat(view.get("processInstanceId").asText()).isEqualTo(pi);
     assertThat(view.get("status").asText()).isEqualTo("OPEN");
@@ -228,7 +235,7 @@ class CaseApiTest extends ApiTestSupport {
     String loanId = newLoanId();
     assertThat(api.postJson("loansys", "/api/cases", intake(loanId).toString()).statusCode()).isEqualTo(201);
 
-    JsonNode view = body(api.get("agent1", "/api/cases/" + loanId));
+    JsonNode view = body(api.get(ownerOf(loanId), "/api/cases/" + loanId));
 
     assertThat(view.get("currentActivities").findValuesAsText("id")).containsExactly("requestWeChatContact");
     assertThat(view.get("currentActivities").get(0).get("name").asText()).contains("要求加企业微信");

@@ -207,6 +207,7 @@ class OperationsFiguresTest extends ProcessTestSupport {
     setClock(TUESDAY_10AM);
 
     var pi = openWeChatCase();                                             // callBorrower, follow-up 10:00
+    tasks.setAssignee(task(pi, "callBorrower").getId(), null);             // its owner gave it back: unassigned
     var overdue = openWeChatCase();
     tasks.setDueDate(task(overdue, "callBorrower").getId(), Date.from(TUESDAY_10AM.minusHours(1).toInstant()));
     claimAsAgent(overdue);
@@ -226,14 +227,14 @@ class OperationsFiguresTest extends ProcessTestSupport {
         .isEqualTo(before.metric("collections.tasks.open", "task", "reviewAssessment") + 1);
     assertThat(after.metric("collections.tasks.past.due", "task", "reviewAssessment"))
         .isEqualTo(before.metric("collections.tasks.past.due", "task", "reviewAssessment"));
-    assertThat(after.metric("collections.tasks.open.group", "group", "collection-agent"))
-        .isEqualTo(before.metric("collections.tasks.open.group", "group", "collection-agent") + 2);
+    assertThat(after.metric("collections.tasks.open.group", "group", "team-m1"))
+        .isEqualTo(before.metric("collections.tasks.open.group", "group", "team-m1") + 2);
     assertThat(after.metric("collections.tasks.open.group", "group", "collection-supervisor"))
         .isEqualTo(before.metric("collections.tasks.open.group", "group", "collection-supervisor") + 3);
 
     var call0 = before.queue("callBorrower");
     var call1 = after.queue("callBorrower");
-    assertThat(call1.candidateGroups()).containsExactly("collection-agent", "collection-supervisor");
+    assertThat(call1.candidateGroups()).containsExactly("team", "collection-supervisor");
     assertThat(call1.name()).contains("致电借款人");
     assertThat(call1.open()).isEqualTo(call0.open() + 2);
     assertThat(call1.unassigned()).isEqualTo(call0.unassigned() + 1);

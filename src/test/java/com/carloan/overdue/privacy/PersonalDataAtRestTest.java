@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:file:./target/privacy-h2/${random.uuid}/collections",
     "camunda.bpm.job-execution.enabled=false",
-    "collections.scheduling.enabled=false"})
+    "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000"})
 class PersonalDataAtRestTest {
 
   @Autowired CaseIntakeService intake;

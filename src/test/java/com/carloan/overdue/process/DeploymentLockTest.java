@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:deployment-lock-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
-    "collections.scheduling.enabled=false"})
+    "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000"})
 class DeploymentLockTest {
 
   /** How long the first node keeps its deployment transaction open after deploying. */

@@ -16,7 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:deployer-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
-    "collections.scheduling.enabled=false"})
+    "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000"})
 class ProcessResourceDeployerTest {
 
   @Autowired RepositoryService repository;

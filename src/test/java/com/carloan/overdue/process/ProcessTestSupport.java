@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
-    "collections.scheduling.enabled=false"})
+    "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000"})
 public abstract class ProcessTestSupport {
 
   /** A Tuesday, mid-morning in Shanghai: inside the contact window. */
@@ -194,13 +196,13 @@ public abstract class ProcessTestSupport {
     executeDueJobs(pi);
   }
 
-  /** The case's owner now (process variable {@code caseOwner}). */
+  /** The case's owner now, or when it ended (process variable {@code caseOwner}). */
   protected String owner(ProcessInstance pi) {
-    return (String) runtime.getVariable(pi.getId(), CaseVariables.CASE_OWNER);
+    return (String) variable(pi, CaseVariables.CASE_OWNER);
   }
 
   protected String team(ProcessInstance pi) {
-    return (String) runtime.getVariable(pi.getId(), CaseVariables.TEAM);
+    return (String) variable(pi, CaseVariables.TEAM);
   }
 
   protected void supervisorCompletes(ProcessInstance pi, String taskKey, Map<String, Object> variables) {

@@ -44,6 +44,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.datasource.url=jdbc:h2:mem:ui-tests;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
     "collections.scheduling.enabled=false",
+    // the cases of every test class sharing this database stay open: no agent may fill up by accident
+    "collections.allocation.capacity=1000000",
     "collections.demo-users=true",
     "camunda.bpm.process-engine-name=" + BrowserTestSupport.ENGINE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
