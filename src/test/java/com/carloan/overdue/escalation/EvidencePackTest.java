@@ -68,7 +68,7 @@ class EvidencePackTest extends ProcessTestSupport {
           "依据《征信业管理条例》第十五条");
       // the verification result from the timeline
       assertThat(text).contains("身份已核实 Identity verified", "是 Yes", "逾期原因 Overdue reason",
-          "经济困难 Economic hardship (ECONOMIC_HARDSHIP)", "还款意愿 Willing to repay", "收入下降", "agent1");
+          "经济困难 Economic hardship (ECONOMIC_HARDSHIP)", "还款意愿 Willing to repay", "收入下降", owner(pi));
       // the timeline with who decided what
       assertThat(text).contains("处理经过", "negotiationOutcome = FAILED", "escalationAction = LEGAL_ACTION",
           "supervisor1");
@@ -80,7 +80,7 @@ class EvidencePackTest extends ProcessTestSupport {
         positions.add(text.lastIndexOf("SHA-256 " + m.hash()));
       }
       assertThat(positions).isSorted();
-      assertThat(text).contains("下月十五号前先还三千。?", "PHONE OUTBOUND (agent1)", "WECHAT INBOUND (agent1)");
+      assertThat(text).contains("下月十五号前先还三千。?", "PHONE OUTBOUND (" + owner(pi) + ")", "WECHAT INBOUND (agent1)");
       assertThat(text).contains("校验通过 verified", messages.get(messages.size() - 1).hash());
       // footer on every page: page number and the text's SHA-256 as stored
       for (int page = 1; page <= pages; page++) {

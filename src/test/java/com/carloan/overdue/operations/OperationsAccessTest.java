@@ -55,7 +55,7 @@ class OperationsAccessTest extends ProcessTestSupport {
         "collections_wecom_requests_total", "collections_wecom_adds_total",
         "collections_wecom_right_party_contact_ratio",
         "collections_tasks_open{task=\"callBorrower\"}", "collections_tasks_past_due{task=\"callBorrower\"}",
-        "collections_tasks_open_group{group=\"collection-agent\"}",
+        "collections_tasks_open_group{group=\"team-m1\"}",
         "collections_incidents_open{type=\"failedJob\"}", "collections_jobs{state=\"due\"}",
         "collections_kpi_query_seconds_count{figures=\"metrics\"}");
     // Spring Security's per-filter observations are off (application.yaml: CPU on every request for timers
