@@ -8,6 +8,7 @@ import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -75,10 +76,20 @@ class OwnerAssignment implements TaskListener {
         throw new BadUserRequestException(assignee + " already owns " + open + " open cases, the capacity.");
       }
     }
-    allocation.place(o, o.team(), assignee, actor, o.isOwned() ? Kind.TRANSFERRED : Kind.ALLOCATED,
-        o.isOwned() ? "assigned in Tasklist" : "taken from the pool in Tasklist");
-    if (o.isOwned()) {
-      allocation.allocateFromPool(o.team());
+    // The move is decided above; what follows from it (the case's variables, its other agent tasks, the pool)
+    // is the application's own doing, not the caller's, whose rights cover the one task they changed.
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    identity.clearAuthentication();
+    try {
+      allocation.place(o, o.team(), assignee, actor, o.isOwned() ? Kind.TRANSFERRED : Kind.ALLOCATED,
+          o.isOwned() ? "assigned in Tasklist" : "taken from the pool in Tasklist");
+      if (o.isOwned()) {
+        allocation.allocateFromPool(o.team());
+      }
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
     }
   }
 }

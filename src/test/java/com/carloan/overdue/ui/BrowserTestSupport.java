@@ -1,5 +1,7 @@
 package com.carloan.overdue.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.carloan.overdue.api.ContractPayload;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.contact.WeChatContacts;
@@ -7,9 +9,16 @@ import com.carloan.overdue.intake.CaseIntake;
 import com.carloan.overdue.intake.CaseIntakeService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,11 +146,34 @@ public abstract class BrowserTestSupport {
     return loanId;
   }
 
-  /** 15 days past due, ¥8,500.00: the WeChat-contact strategy, waiting at callBorrower. */
+  /**
+   * 15 days past due, ¥8,500.00: the WeChat-contact strategy, waiting at callBorrower in team M1's pool
+   * ("Collection queue"), taken back from whoever allocation gave it to, so the agent of the test claims it
+   * and becomes its owner.
+   */
   protected String openWeChatCase() {
     String loanId = openCase(15, "8500.00", 1, "NORMAL");
     awaitTask(loanId, "callBorrower");
+    recall(loanId);
     return loanId;
+  }
+
+  /** A supervisor takes the case back into its team's pool (CONTRACT §4, 回收). */
+  protected void recall(String loanId) {
+    try {
+      var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/api/cases/recall"))
+          .header("Authorization", "Basic " + Base64.getEncoder()
+              .encodeToString("supervisor1:supervisor1".getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"loanIds\": [\"" + loanId + "\"], \"reason\": \"to the pool for the test's agent\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).contains("\"recalled\":1");
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(task(loanId, "callBorrower").getAssignee()).isNull();
   }
 
   protected String processInstanceId(String loanId) {
@@ -184,9 +216,19 @@ public abstract class BrowserTestSupport {
   /** Completes a task through the engine as a signed-in user would, for the steps a test does not show. */
   protected void completeAs(String userId, String groupId, String loanId, String taskKey, Map<String, Object> variables) {
     Task task = awaitTask(loanId, taskKey);
-    identity.setAuthentication(userId, List.of(groupId));
+    List<String> groups = List.of(groupId);
+    if ("collection-agent".equals(groupId)) {
+      // agents work the tasks of their team's cases; an owned one is its owner's
+      groups = List.of(groupId, (String) variable(loanId, "team"));
+      if (task.getAssignee() != null) {
+        userId = task.getAssignee();
+      }
+    }
+    identity.setAuthentication(userId, groups);
     try {
-      tasks.claim(task.getId(), userId);
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), userId);
+      }
       tasks.complete(task.getId(), variables);
     } finally {
       identity.clearAuthentication();

@@ -40,7 +40,9 @@ class PlanApprovalTest extends BrowserTestSupport {
 
     String negotiate = "协商还款方案 · " + loanId;
     LocalDate firstDue = LocalDate.now(BusinessClock.ZONE).plusDays(10);
-    tasklist.openFilter(COLLECTION_QUEUE).openTask(negotiate).claim();
+    // the owner's next task is theirs already: no claiming (CONTRACT §4)
+    tasklist.openFilter(MY_TASKS).openTask(negotiate);
+    assertThat(tasklist.canClaim()).isFalse();
     TaskForm plan = tasklist.form("negotiatePlan");
     plan.select("negotiationOutcome", "AGREED")
         .select("planType", "INSTALLMENTS")

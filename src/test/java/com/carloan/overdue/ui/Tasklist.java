@@ -98,6 +98,8 @@ public final class Tasklist {
     return !browser.all(CLAIM).isEmpty();
   }
 
+  private static final By NOTICES = By.cssSelector(".page-notifications .alert");
+
   public Tasklist claim() {
     browser.clickable(CLAIM).click();
     browser.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
@@ -118,6 +120,8 @@ public final class Tasklist {
 
   /** Presses Complete; the form decides whether the task is completed. */
   public void pressComplete() {
+    // the notice of the task completed before ("task completed") lies over the button until it fades
+    browser.until(d -> d.findElements(NOTICES).isEmpty());
     browser.inView(browser.clickable(COMPLETE)).click();
     browser.settle();
   }
