@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * task and its case's owner never disagree.
  *
  * <ul>
- *   <li>An agent of the team claims a task of a case in the pool: the case becomes theirs (within capacity).</li>
+ *   <li>An agent of the team claims a task of a case in the pool: the case becomes theirs.</li>
  *   <li>A supervisor or manager sets an agent of the team as assignee: the case is transferred to them.</li>
  *   <li>A supervisor or legal officer working the task themselves, or an unclaim: ownership stays.</li>
  * </ul>
@@ -35,15 +35,12 @@ class OwnerAssignment implements TaskListener {
   private final Allocation allocation;
   private final TeamMembers members;
   private final LoanCases cases;
-  private final AllocationSettings settings;
 
-  OwnerAssignment(OwnershipStore store, Allocation allocation, TeamMembers members, LoanCases cases,
-      AllocationSettings settings) {
+  OwnerAssignment(OwnershipStore store, Allocation allocation, TeamMembers members, LoanCases cases) {
     this.store = store;
     this.allocation = allocation;
     this.members = members;
     this.cases = cases;
-    this.settings = settings;
   }
 
   @Override
@@ -70,12 +67,7 @@ class OwnerAssignment implements TaskListener {
       throw new BadUserRequestException("The case of loan " + loanId + " is " + o.owner()
           + "'s: only a supervisor moves it to someone else.");
     }
-    if (!o.isOwned() && !supervising) {
-      int open = store.openCases(List.of(assignee)).getOrDefault(assignee, 0);
-      if (open >= settings.getCapacity()) {
-        throw new BadUserRequestException(assignee + " already owns " + open + " open cases, the capacity.");
-      }
-    }
+    // Capacity bounds what allocation hands out; a case an agent takes from the pool themselves is their choice.
     // The move is decided above; what follows from it (the case's variables, its other agent tasks, the pool)
     // is the application's own doing, not the caller's, whose rights cover the one task they changed.
     IdentityService identity = task.getProcessEngineServices().getIdentityService();

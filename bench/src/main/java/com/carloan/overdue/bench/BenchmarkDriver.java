@@ -316,9 +316,12 @@ public final class BenchmarkDriver {
     http.json(http.postJson(ADMIN, "/engine-rest/user/create", Map.of(
         "profile", Map.of("id", id, "firstName", "Bench", "lastName", id, "email", id + "@bench.example"),
         "credentials", Map.of("password", id))), "create " + id);
-    BenchClient.Response member = http.put(ADMIN, "/engine-rest/group/collection-agent/members/" + id);
-    if (!member.ok()) {
-      throw new IllegalStateException("add " + id + " to collection-agent: HTTP " + member.status());
+    // agents of team M1, whose pool the benchmark's calls wait in (the bench profile's allocation capacity)
+    for (String group : List.of("collection-agent", "team-m1")) {
+      BenchClient.Response member = http.put(ADMIN, "/engine-rest/group/" + group + "/members/" + id);
+      if (!member.ok()) {
+        throw new IllegalStateException("add " + id + " to " + group + ": HTTP " + member.status());
+      }
     }
   }
 
