@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -167,10 +168,17 @@ class OwnershipStore {
     return rows;
   }
 
+  /**
+   * Stamps the agent's latest allocation, always after every earlier stamp: allocations within one instant (a
+   * pool drained in one loop, a frozen business clock) keep their order, so "allocated to least recently"
+   * does not fall back to the user id.
+   */
   void allocatedTo(String userId, Instant at) {
-    if (jdbc.update("update collection_agent set last_allocated_at = ? where user_id = ?", ts(at), userId) == 0) {
+    Timestamp latest = jdbc.queryForObject("select max(last_allocated_at) from collection_agent", Timestamp.class);
+    Instant stamp = latest == null || latest.toInstant().isBefore(at) ? at : latest.toInstant().plus(1, ChronoUnit.MICROS);
+    if (jdbc.update("update collection_agent set last_allocated_at = ? where user_id = ?", ts(stamp), userId) == 0) {
       jdbc.update("insert into collection_agent (user_id, available, last_allocated_at) values (?, true, ?)",
-          userId, ts(at));
+          userId, ts(stamp));
     }
   }
 
