@@ -20,7 +20,7 @@ class NegotiationPathsTest extends ProcessTestSupport {
 
     agentCompletes(pi, "negotiatePlan", installments(3));
     assertThat(pi).hasPassedInOrder("negotiatePlan", "recordAgreement").isWaitingAt("installmentDue");
-    assertThat(pi).variables().containsEntry("approvalRequired", false).containsEntry("negotiatedBy", "agent1");
+    assertThat(pi).variables().containsEntry("approvalRequired", false).containsEntry("negotiatedBy", owner(pi));
     assertThat(jdbc.queryForList("select amount from repayment_installment i join loan_case c on c.id = i.case_id "
         + "where c.loan_id = ? order by seq", BigDecimal.class, loanId(pi)))
         .containsExactly(new BigDecimal("2833.33"), new BigDecimal("2833.33"), new BigDecimal("2833.34"));

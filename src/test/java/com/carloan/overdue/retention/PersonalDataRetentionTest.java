@@ -163,7 +163,10 @@ class PersonalDataRetentionTest extends ProcessTestSupport {
     assertThat(archive.communications()).extracting(Communication::hash)
         .containsExactlyElementsOf(sealed.communications().stream().map(Communication::hash).toList());
     CaseRecord.Step call = record.timeline().stream().filter(s -> s.activityId().equals("callBorrower")).findFirst().orElseThrow();
-    assertThat(call.completedBy()).isEqualTo("agent1");
+    assertThat(call.completedBy()).isEqualTo(owner(old));
+    // who held the case stays; a supervisor's free-text reason goes
+    assertThat(record.ownership()).isNotEmpty().allSatisfy(change -> assertThat(change.reason()).isNull());
+    assertThat(record.ownership().get(0).toAgent()).isEqualTo(owner(old));
     assertThat(call.decisions()).containsEntry("contactResult", "REFUSED").containsEntry("callNotes", null);
     CaseRecord.Step court = record.timeline().stream().filter(s -> s.activityId().equals("handleLitigation")).findFirst().orElseThrow();
     assertThat(court.decisions()).containsEntry("litigationResult", "JUDGMENT_ENFORCED").containsEntry("litigationNotes", null);
