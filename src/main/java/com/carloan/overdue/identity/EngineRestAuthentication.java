@@ -33,7 +33,8 @@ class EngineRestAuthentication {
       CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL, CollectionGroups.PROCESS_OWNER);
 
   // Where it always was (after Spring Security, which lets /engine-rest through), with the group check right behind.
-  private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+  /** Authentication and the groups check run before the filters registered last (workqueue.CompletionRetry). */
+  private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 2;
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {

@@ -116,6 +116,12 @@ final class Teams {
         Integer.class, agent);
   }
 
+  /** The owner of the loan's open case as the table holds it; null while it waits in the pool. */
+  String ownerOf(String loanId) {
+    return jdbc.queryForObject("select owner from case_ownership where loan_id = ? and closed_at is null",
+        String.class, loanId);
+  }
+
   /** The case's history as the table holds it, oldest first. */
   List<Map<String, Object>> events(String loanId) {
     return jdbc.queryForList("select kind, at, actor, from_agent, to_agent, from_team, to_team, from_bucket, "

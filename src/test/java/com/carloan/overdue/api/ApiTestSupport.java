@@ -163,6 +163,8 @@ public abstract class ApiTestSupport extends ProcessTestSupport {
             + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
         .build());
     assertThat(login.statusCode()).as("Tasklist login of %s", user).isEqualTo(200);
+    // the login starts a new session, which has a token of its own
+    browser.xsrfToken = browser.get("/camunda/app/tasklist/default/").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
     return browser;
   }
 
@@ -178,10 +180,19 @@ public abstract class ApiTestSupport extends ProcessTestSupport {
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
 
+    private String xsrfToken;
+
     private Browser() {}
 
     public HttpResponse<byte[]> get(String path) {
       return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+
+    /** A JSON POST as the webapps send it: the session cookie and the XSRF token of the login. */
+    public HttpResponse<byte[]> postJson(String path, String json) {
+      return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken)
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
   }
 
