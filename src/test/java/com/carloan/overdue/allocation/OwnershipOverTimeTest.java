@@ -7,6 +7,11 @@ import com.carloan.overdue.process.ProcessTestSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ownership as business time passes (CONTRACT §4): the end of the
@@ -25,6 +31,7 @@ class OwnershipOverTimeTest extends ProcessTestSupport {
 
   private static final String TEAM_M1 = "team-m1";
   private static final String TEAM_M2 = "team-m2";
+  private static final String TEAM_M3 = "team-m3";
 
   @Autowired private OwnershipMoves moves;
   @Autowired private TeamMembers members;
@@ -122,6 +129,56 @@ class OwnershipOverTimeTest extends ProcessTestSupport {
 
     sweep.run();
     assertThat(teams.events(loanId(pi))).hasSize(3);
+  }
+
+  /**
+   * Two nodes' sweeps after the application was down for 40 days: the case crossed day 31 and day 61, each move
+   * is recorded once, on its own date, and the case lands in team M3, whichever sweep got there first.
+   */
+  @Test
+  void afterADowntimeTwoSweepsAtOnceCatchUpEveryBoundaryOnceEachOnItsDate() throws Exception {
+    String a = teams.freshAgent(TEAM_M1, "a");
+    teams.onlyAvailable(TEAM_M1, a);
+    String d = teams.freshAgent(TEAM_M3, "d");
+    teams.onlyAvailable(TEAM_M3, d);
+    ProcessInstance pi = openCase(29, "8500.00", 1, "NORMAL");
+    long caseId = jdbc.queryForObject("select case_id from case_ownership where loan_id = ?", Long.class, loanId(pi));
+    setClock(TUESDAY_10AM.plusDays(40));
+
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> moved = new java.util.ArrayList<>();
+    try {
+      for (int node = 0; node < 2; node++) {
+        moved.add(nodes.submit(() -> {
+          together.await(10, TimeUnit.SECONDS);
+          return transaction.execute(status -> sweep.moveBuckets(caseId));
+        }));
+      }
+      assertThat(moved.get(0).get(30, TimeUnit.SECONDS) + moved.get(1).get(30, TimeUnit.SECONDS))
+          .as("bucket moves made by both sweeps together").isEqualTo(2);
+    } finally {
+      nodes.shutdownNow();
+    }
+
+    List<Map<String, Object>> events = teams.events(loanId(pi));
+    assertThat(events).extracting(e -> e.get("kind"))
+        .containsExactly("ALLOCATED", "BUCKET_MOVED", "BUCKET_MOVED", "REALLOCATED");
+    assertThat(events.get(1)).containsEntry("from_bucket", "M1").containsEntry("to_bucket", "M2");
+    assertThat(shanghai(events.get(1).get("at"))).isEqualTo("2026-12-03T00:00");
+    assertThat(events.get(2)).containsEntry("from_bucket", "M2").containsEntry("to_bucket", "M3");
+    assertThat(shanghai(events.get(2).get("at"))).isEqualTo("2027-01-02T00:00");
+    assertThat(events.get(3)).containsEntry("to_team", TEAM_M3).containsEntry("to_agent", d);
+    assertThat(variable(pi, "bucket")).isEqualTo("M3");
+    assertThat(owner(pi)).isEqualTo(d);
+    assertThat(task(pi, "callBorrower").getAssignee()).isEqualTo(d);
+  }
+
+  private static String shanghai(Object timestamp) {
+    java.time.Instant at = timestamp instanceof java.sql.Timestamp t ? t.toInstant()
+        : ((java.time.OffsetDateTime) timestamp).toInstant();
+    return at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().toString().substring(0, 16);
   }
 
   private List<String> candidateGroups(Task task) {
