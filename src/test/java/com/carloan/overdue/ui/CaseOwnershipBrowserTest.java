@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,8 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
     // Three calls in team M1; allocation picks whoever has fewer open cases, so the test settles who owns which.
     String moved = ownedBy("agent1", openCallCase());
     String kept = ownedBy("agent1", openCallCase());
-    String colleagues = ownedBy("agent2", openCallCase());
+    // agent2's from the start: an agent who once owned a case may still read it (CONTRACT §3)
+    String colleagues = allocatedTo("agent2");
 
     // agent1: their two cases in My tasks, agent2's not
     Tasklist tasklist = Tasklist.login(browser, "agent1");
@@ -95,6 +97,26 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
     browser.screenshot("agent1-my-tasks-without-the-transferred-case");
   }
 
+  /*
+   * Known gap (issue 16): the engine gives a task's candidate groups READ on it, and the case's team stays a
+   * candidate group while an agent owns the case (CONTRACT §4), so a teammate who has the link opens the task
+   * and its form (borrower, masked phone, amounts, notes) although the case API answers them 403. Enable this
+   * test with the fix.
+   */
+  @Disabled("known gap: a teammate opens an owned case's task from its link; the team's candidate-group READ")
+  @Test
+  void aColleaguesTaskDoesNotOpenFromItsLink() throws Exception {
+    String colleagues = allocatedTo("agent2");
+    String colleaguesTask = awaitTask(colleagues, "callBorrower").getId();
+
+    Tasklist tasklist = Tasklist.login(browser, "agent1");
+    tasklist.followTaskLink(colleaguesTask);
+    browser.screenshot("agent1-follows-a-link-to-agent2s-task");
+
+    assertThat(get("agent1", "/api/cases/" + colleagues).statusCode()).isEqualTo(403);
+    assertThat(tasklist.hasOpenTask()).as("agent1 sees agent2's task").isFalse();
+  }
+
   /** A case waiting at callBorrower in team M1: 15 days past due, ¥8,500.00, the WeChat-contact strategy. */
   private String openCallCase() {
     String loanId = openCase(15, "8500.00", 1, "NORMAL");
@@ -102,6 +124,20 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
     assertThat(variable(loanId, "team")).isEqualTo("team-m1");
     assertThat(variable(loanId, "bucket")).isEqualTo("M1");
     return loanId;
+  }
+
+  /**
+   * A new call case that allocation gives to the agent, never anyone else's: allocation picks the teammate with
+   * fewer open cases, so after at most a few cases it is the agent's turn.
+   */
+  private String allocatedTo(String agent) {
+    for (int i = 0; i < 5; i++) {
+      String loanId = openCallCase();
+      if (agent.equals(variable(loanId, "caseOwner"))) {
+        return loanId;
+      }
+    }
+    throw new AssertionError("allocation gave none of five cases to " + agent);
   }
 
   /** Makes the agent the case's owner, by a supervisor's transfer where allocation gave it to the other one. */
