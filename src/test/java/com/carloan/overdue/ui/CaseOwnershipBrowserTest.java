@@ -98,10 +98,10 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
   }
 
   /*
-   * Known gap (issue 16): the engine gives a task's candidate groups READ on it, and the case's team stays a
-   * candidate group while an agent owns the case (CONTRACT §4), so a teammate who has the link opens the task
-   * and its form (borrower, masked phone, amounts, notes) although the case API answers them 403. Enable this
-   * test with the fix.
+   * Known gap (issue 16), seen in this test with @Disabled lifted: agent1, who never owned agent2's case, opens
+   * its task from the link and Tasklist shows it with its form (borrower, masked phone, amounts, notes), while
+   * the case API answers 403. The engine gives a task's candidate groups READ on it, and the case's team stays
+   * a candidate group of an owned case's agent tasks (CONTRACT §4). Enable this test with the fix.
    */
   @Disabled("known gap: a teammate opens an owned case's task from its link; the team's candidate-group READ")
   @Test

@@ -103,10 +103,15 @@ public final class Tasklist {
     return this;
   }
 
-  /** Whether a task is open beside the list. */
+  /** Whether a task opens beside the list within a few seconds (Tasklist loads it after the filter's list). */
   public boolean hasOpenTask() {
-    browser.settle();
-    return browser.all(OPEN_TASK_NAME).stream().anyMatch(WebElement::isDisplayed);
+    try {
+      browser.until(java.time.Duration.ofSeconds(8),
+          d -> browser.all(OPEN_TASK_NAME).stream().anyMatch(WebElement::isDisplayed));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
   }
 
   /** Waits until the open task shows its form. */
