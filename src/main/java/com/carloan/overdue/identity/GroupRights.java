@@ -15,6 +15,7 @@ import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import com.carloan.overdue.process.CaseVariables;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -68,6 +69,8 @@ final class GroupRights {
         .grant(group, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ)
         // reassigning a task in Tasklist moves its case to that agent (allocation.OwnerAssignment)
         .grant(group, TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN)
+        // Tasklist looks the new assignee up (GET /user?id=…) and keeps the old one when it finds no one
+        .grant(group, USER, ANY, READ)
         .grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ)
         .grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ)
         .grant(group, DECISION_DEFINITION, ANY, READ)

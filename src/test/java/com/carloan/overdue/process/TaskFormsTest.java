@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,8 +77,8 @@ class TaskFormsTest {
           Set.of(REPOSSESSION_RESULT, RECOVERED_AMOUNT), Set.of(VEHICLE_PLATE, VEHICLE_STATUS)));
 
   /** What every form shows read-only (CONTRACT §1, last paragraph of the lifecycle). */
-  static final Set<String> CASE_CONTEXT =
-      Set.of(LOAN_ID, BORROWER_NAME, BORROWER_PHONE_MASKED, OVERDUE_AMOUNT, DAYS_PAST_DUE, RISK_LEVEL, CASE_NOTES);
+  static final Set<String> CASE_CONTEXT = Set.of(LOAN_ID, BORROWER_NAME, BORROWER_PHONE_MASKED, OVERDUE_AMOUNT,
+      DAYS_PAST_DUE, RISK_LEVEL, CASE_NOTES, TEAM, CASE_OWNER, BUCKET);
 
   /** Variables the application owns: no form may submit them. */
   static final Set<String> APPLICATION_OWNED = Set.of(
@@ -82,7 +86,8 @@ class TaskFormsTest {
       OUTSTANDING_PRINCIPAL, DAYS_PAST_DUE, PRIOR_OVERDUE_COUNT, AMOUNT_DUE, AMOUNT_REPAID, WECOM_STATE, CASE_NOTES,
       REMINDER_WAIT, CONTACT_WAIT, MAX_CONTACT_ATTEMPTS, NEGOTIATION_TIMEOUT, INSTALLMENT_GRACE, RISK_LEVEL,
       CONTACT_ATTEMPTS, WECOM_EXTERNAL_USER_ID, WECOM_AGENT_USER_ID, NEGOTIATED_BY, APPROVAL_REQUIRED,
-      NEXT_INSTALLMENT_CHECK, INSTALLMENT_CHECK, BROKEN_PROMISES, ESCALATION_REASON, EVIDENCE_PACK_ID, CASE_OUTCOME);
+      NEXT_INSTALLMENT_CHECK, INSTALLMENT_CHECK, BROKEN_PROMISES, ESCALATION_REASON, EVIDENCE_PACK_ID, CASE_OUTCOME,
+      TEAM, CASE_OWNER, BUCKET);
 
   /** The contract's enumerations, as the values a select may offer. */
   static final Map<String, Set<String>> ENUMS = Map.of(
@@ -175,6 +180,30 @@ class TaskFormsTest {
     // every form starts with the case context
     assertThat(components(form).get(0).type()).isEqualTo("html");
     assertThat(templatesOf(components(form).get(0).node())).anySatisfy(t -> assertThat(t).contains(LOAN_ID));
+  }
+
+  @ParameterizedTest
+  @MethodSource("taskForms")
+  void caseContextNamesTheOwnerTheTeamAndTheBucket(TaskForm task) throws IOException {
+    JsonNode context = components(read(task)).get(0).node();
+
+    assertThat(render(context, Map.of(LOAN_ID, "L-1", CASE_OWNER, "agent2", TEAM, "team-m1", BUCKET, "M1",
+        DAYS_PAST_DUE, 15)))
+        .contains("负责催收员 Case owner agent2")
+        .contains("催收组 Team team-m1")
+        .contains("账龄段 Bucket M1（逾期 1–30 天） · 当前逾期 15 天")
+        .doesNotContain("待分配");
+    // in the team's pool: no owner yet, and the form says so rather than showing a blank
+    assertThat(render(context, Map.of(LOAN_ID, "L-1", TEAM, "team-m2", BUCKET, "M2", DAYS_PAST_DUE, 45)))
+        .contains("负责催收员 Case owner 待分配 · 在本组案件池中（in the team's pool）")
+        .contains("催收组 Team team-m2")
+        .contains("账龄段 Bucket M2（逾期 31–60 天） · 当前逾期 45 天");
+    // before allocation (a supervisor's assessment review) there is neither team nor bucket
+    assertThat(render(context, Map.of(LOAN_ID, "L-1")))
+        .contains("账龄段 Bucket —", "催收组 Team —", "负责催收员 Case owner 待分配");
+    assertThat(render(context, Map.of(LOAN_ID, "L-1", CASE_OWNER, "agent4", TEAM, "team-m3", BUCKET, "M3PLUS")))
+        .contains("账龄段 Bucket M3PLUS（逾期 90 天以上）", "负责催收员 Case owner agent4")
+        .doesNotContain("当前逾期");
   }
 
   @ParameterizedTest
@@ -301,6 +330,29 @@ class TaskFormsTest {
     // a relative link: Tasklist's browser session signs the download in (identity.WebappSessionAuthentication)
     assertThat(staticTexts(read(task("handleLitigation")))).anySatisfy(t -> assertThat(t)
         .contains("<a href=\"/api/cases/{{loanId}}/evidence-pack\"", "下载证据材料", "Download the evidence pack"));
+  }
+
+  // --- rendering a view as Tasklist does
+
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+
+  /**
+   * The text a view shows for these variables: each {@code {{expression}}} evaluated as FEEL (feel-scala here,
+   * feelin in form-js: the same language), the markup dropped.
+   */
+  private static String render(JsonNode view, Map<String, Object> variables) {
+    String html = (view.path("text").asText() + view.path("content").asText())
+        .replaceAll("(?s)<style>.*?</style>", "");
+    assertThat(html).as("no conditional blocks in a case context").doesNotContain("{{#");
+    Matcher m = TEMPLATE.matcher(html);
+    StringBuilder text = new StringBuilder();
+    while (m.find()) {
+      EvaluationResult result = FEEL.evaluateExpression(m.group(1), new HashMap<>(variables));
+      String value = result.isSuccess() && result.result() != null ? String.valueOf(result.result()) : "";
+      m.appendReplacement(text, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(text);
+    return text.toString().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
   }
 
   // --- reading the forms

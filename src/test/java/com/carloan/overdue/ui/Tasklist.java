@@ -2,6 +2,7 @@ package com.carloan.overdue.ui;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -88,6 +89,62 @@ public final class Tasklist {
   private WebElement taskLink(String taskName) {
     return browser.all(TASKS).stream().map(task -> task.findElement(TASK_NAME))
         .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null);
+  }
+
+  /**
+   * Follows a link to one task ({@code #/?task=<id>}, the route Tasklist itself puts in the address bar), as a
+   * supervisor does who was sent the case's task; Tasklist then shows it, whichever filter is open, if the user
+   * may read it.
+   */
+  public Tasklist followTaskLink(String taskId) {
+    browser.openApp("tasklist", "#/?task=" + taskId);
+    browser.visible(SELECTED_FILTER);
+    browser.settle();
+    return this;
+  }
+
+  /** Whether a task opens beside the list within a few seconds (Tasklist loads it after the filter's list). */
+  public boolean hasOpenTask() {
+    try {
+      browser.until(java.time.Duration.ofSeconds(8),
+          d -> browser.all(OPEN_TASK_NAME).stream().anyMatch(WebElement::isDisplayed));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
+  /** Waits until the open task shows its form. */
+  public Tasklist awaitOpenForm() {
+    browser.visible(OPEN_TASK_NAME);
+    browser.visible(CAMUNDA_FORM);
+    browser.settle();
+    return this;
+  }
+
+  private static final By ASSIGNEE_FIELD = By.cssSelector(".task-details li.assignee [cam-widget-inline-field]");
+  private static final By ASSIGNEE_INPUT = By.cssSelector(".task-details li.assignee input");
+
+  /**
+   * Changes the open task's assignee the way a supervisor does: clicks the assignee, types the user id and
+   * confirms with Enter. Tasklist first looks the user up (it keeps the old assignee when it cannot find them),
+   * then sets the assignee through the REST API.
+   */
+  public Tasklist changeAssignee(String userId) {
+    browser.inView(browser.clickable(ASSIGNEE_FIELD)).click();
+    WebElement input = browser.visible(ASSIGNEE_INPUT);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(userId);
+    browser.settle();
+    input.sendKeys(Keys.ENTER);
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(ASSIGNEE_INPUT));
+    browser.settle();
+    return this;
+  }
+
+  /** What the open task shows as its assignee (the user's name where they have one). */
+  public String assignee() {
+    return browser.visible(ASSIGNEE).getText().trim();
   }
 
   public String openTaskName() {
