@@ -4,10 +4,15 @@
 # by com.carloan.overdue.bench.BenchmarkDriver; one table per database: figure | measured | target | met?.
 # Not part of ./mvnw verify (BenchmarkSmokeTest is).
 #
-#   bench/run.sh                       # both databases, full size
+#   bench/run.sh                       # both databases, full size, both scenarios
 #   bench/run.sh h2                    # one of them
+#   SCENARIO=ownership bench/run.sh postgres     # only the ownership scenario (rows 7–9)
 #   CASES=2000 TASKS=5000 CLOSED=10000 bench/run.sh     # a reduced run
 #
+# SCENARIO: all (default: classic, then ownership, each in an application and database of its own), classic
+# (rows 1–6) or ownership (rows 7–9 and memory: TASKS open calls owned by OWNERS agents (100) in three teams,
+# POOL (300) unowned per team, as many plain engine tasks of the same shape; the application starts with
+# collections.allocation.capacity=CAPACITY, by default TASKS / OWNERS).
 # Sizes: CASES (20000: imported, and as many floor instances), TASKS (50000 open tasks for Tasklist),
 # SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (1000 calls completed), CLOSED (100000 closed
 # cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file)
@@ -24,6 +29,15 @@ COMPLETIONS=${COMPLETIONS:-1000}
 CLOSED=${CLOSED:-100000}
 HEAP=${HEAP:-512m}
 PORT=${PORT:-18100}
+SCENARIO=${SCENARIO:-all}
+OWNERS=${OWNERS:-100}
+POOL=${POOL:-300}
+CAPACITY=${CAPACITY:-$(( TASKS / OWNERS ))}
+case "$SCENARIO" in
+  all) scenarios=(classic ownership) ;;
+  classic | ownership) scenarios=("$SCENARIO") ;;
+  *) echo "SCENARIO=$SCENARIO: all, classic or ownership"; exit 1 ;;
+esac
 dbs=("$@")
 [ ${#dbs[@]} -eq 0 ] && dbs=(h2 postgres)
 
@@ -33,9 +47,20 @@ trap stop_app EXIT
 build_jar
 
 run_one() {
-  local db=$1 started
+  local db=$1 scenario=$2 started
+  local app_args=() driver_args=()
+  if [ "$scenario" = ownership ]; then
+    # The ownership scenario needs each agent to own about TASKS / OWNERS cases; the classic rows 3–4 a pool as
+    # large as the queue (the bench profile's capacity 1). A setting of its own start, not a switch at run time.
+    app_args=(--collections.allocation.capacity="$CAPACITY")
+    driver_args=(scenario=ownership owners="$OWNERS" pool="$POOL" samples="$SAMPLES" agents="$AGENTS"
+      completions="$COMPLETIONS")
+  else
+    driver_args=(scenario=classic cases="$CASES" openTasks="$TASKS" samples="$SAMPLES" agents="$AGENTS"
+      completions="$COMPLETIONS" closed="$CLOSED")
+  fi
   started=$(date +%s)
-  start_app "$db"
+  start_app "$db" "${app_args[@]}"
   case $? in
     0) echo "   started after $(( $(date +%s) - started )) s" ;;
     2) echo "   skipped"; return 0 ;;
@@ -44,8 +69,7 @@ run_one() {
 
   local driver_ok=true
   java -Dloader.main=com.carloan.overdue.bench.BenchmarkDriver "${LAUNCH[@]}" \
-    url="http://localhost:$PORT" cases="$CASES" openTasks="$TASKS" samples="$SAMPLES" agents="$AGENTS" \
-    completions="$COMPLETIONS" closed="$CLOSED" appPid="$APP_PID" out="$WORK/figures.tsv" 2>&1 | tee "$WORK/driver.log" \
+    url="http://localhost:$PORT" "${driver_args[@]}" appPid="$APP_PID" out="$WORK/figures.tsv" 2>&1 | tee "$WORK/driver.log" \
     | grep --line-buffered ' bench ' || true
   [ -s "$WORK/figures.tsv" ] || driver_ok=false
 
@@ -60,7 +84,11 @@ run_one() {
   settings=$(grep -o 'settings {.*}' "$WORK/driver.log" | head -1 | sed 's/^settings //')
 
   echo
-  echo "== $db: $CASES cases, $TASKS open tasks, $AGENTS agents, $CLOSED closed cases; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$scenario" = ownership ]; then
+    echo "== $db, ownership: $TASKS owned calls over $OWNERS agents (capacity $CAPACITY), $POOL unowned per team, $AGENTS agents completing; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  else
+    echo "== $db: $CASES cases, $TASKS open tasks, $AGENTS agents, $CLOSED closed cases; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  fi
   echo "   $settings"
   {
     printf 'figure\tmeasured\ttarget\tmet?\n'
@@ -72,11 +100,13 @@ run_one() {
   [ $alive = no ] && echo "   the application died; tail of its log:" && tail -20 "$WORK/app.log"
   grep -q ' error: ' "$WORK/driver.log" && grep ' error: ' "$WORK/driver.log"
   tail -30 "$WORK/driver.log" | grep -v ' bench ' | grep -iE 'exception|failed' | head -5 || true
-  echo "   $db took $(( $(date +%s) - started )) s"
+  echo "   $db ($scenario) took $(( $(date +%s) - started )) s"
   [ -n "${KEEP:-}" ] && echo "   kept $WORK ${PG_DB:+and database $PG_DB}"
   stop_app
 }
 
 for db in "${dbs[@]}"; do
-  run_one "$db" || { stop_app; exit 1; }
+  for scenario in "${scenarios[@]}"; do
+    run_one "$db" "$scenario" || { stop_app; exit 1; }
+  done
 done

@@ -57,10 +57,15 @@ final class BenchBorrowers {
   }
 
   CaseIntake intake(int n) {
+    return intake(n, daysPastDue(n));
+  }
+
+  /** Row {@code n}, its days past due chosen by the caller (the ownership scenario spreads calls over the buckets). */
+  CaseIntake intake(int n, int daysPastDue) {
     return new CaseIntake(loanPrefix + n,
         new CaseIntake.Borrower("借款人" + n, phone(n), idNumber(n)),
         new CaseIntake.Vehicle("京A" + String.format("%05d", n % 100_000), vin(n), "NORMAL"),
-        new BigDecimal((5000 + n % 1000) + ".50"), new BigDecimal("96000.00"), daysPastDue(n), priorOverdueCount(n));
+        new BigDecimal((5000 + n % 1000) + ".50"), new BigDecimal("96000.00"), daysPastDue, priorOverdueCount(n));
   }
 
   /** Rows {@code 0..count-1} as an import file (CONTRACT §2), header first. */

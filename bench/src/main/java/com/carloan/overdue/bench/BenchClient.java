@@ -65,6 +65,15 @@ final class BenchClient {
     return send(request(user, path).PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  Response put(String user, String path, Object body) {
+    try {
+      return send(request(user, path).header("Content-Type", JSON).header("Accept", JSON)
+          .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The body of a 2xx answer as JSON; anything else stops the benchmark with what the server said. */
   JsonNode json(Response response, String what) {
     if (!response.ok()) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,6 +82,7 @@ class BenchController {
     // unwrapped: on H2 the pool sits inside common.H2ReadRetry
     HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class);
     s.put("connectionPool", hikari == null ? null : hikari.getMaximumPoolSize());
+    s.put("allocationCapacity", environment.getProperty("collections.allocation.capacity", Integer.class, 500));
     s.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
     s.put("cores", Runtime.getRuntime().availableProcessors());
     return s;
@@ -104,6 +106,72 @@ class BenchController {
     int opened = topUp.toOpenTasks(openTasks, loanPrefix, threads == null ? importThreads() : threads,
         importBatchSize());
     return Map.of("opened", opened, "millis", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * The ownership scenario's cases: {@code count} WeCom-contact cases for each team named (team-m1=17300&…),
+   * opened by the intake service with allocation running as in production; answers when they are opened (their
+   * first job, the WeCom request that leads to callBorrower, may still be queued).
+   */
+  @PostMapping("/ownership/cases")
+  Map<String, Object> ownedCases(@RequestParam Map<String, String> params) throws InterruptedException {
+    Map<String, Integer> byTeam = new LinkedHashMap<>();
+    params.forEach((name, value) -> {
+      if (name.startsWith("team-")) {
+        byTeam.put(name, Integer.valueOf(value));
+      }
+    });
+    int threads = params.containsKey("threads") ? Integer.parseInt(params.get("threads")) : 2;
+    long t0 = System.nanoTime();
+    topUp.ownedCalls(byTeam, params.get("loanPrefix"), threads, importBatchSize());
+    return Map.of("opened", byTeam, "millis", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** The ownership scenario's floor tasks and filters (see {@link EngineFloor#startOwned}). */
+  record FloorSpec(List<EngineFloor.Team> teams, List<String> readers, String supervisorGroup, Integer threads) {
+  }
+
+  @PostMapping("/ownership/floor")
+  Map<String, Object> ownedFloor(@RequestBody FloorSpec spec) throws InterruptedException {
+    long millis = floor.startOwned(spec.teams(), spec.supervisorGroup(), spec.threads() == null ? 2 : spec.threads(),
+        importBatchSize());
+    return Map.of("millis", millis, "filters", floor.ensureFilters(spec.readers()));
+  }
+
+  /**
+   * What the ownership scenario's queues must show, read from the ownership rows and the engine's tables without
+   * authorization checks: each owner's open agent tasks of the cases they own, each team's agent tasks of
+   * unowned cases, the same by the engine's own assignee and candidate group, and the floor's tasks by assignee
+   * and pool.
+   */
+  @GetMapping("/ownership/state")
+  Map<String, Object> ownershipState(@RequestParam(defaultValue = "collection-supervisor") String supervisorGroup) {
+    String agentTasks = "'callBorrower', 'verifyBorrower', 'negotiatePlan'";
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("ownedOpenTasks", counts("select o.owner, count(*) from case_ownership o join ACT_RU_TASK t"
+        + " on t.PROC_INST_ID_ = o.process_instance_id where o.closed_at is null and o.owner is not null"
+        + " and t.TASK_DEF_KEY_ in (" + agentTasks + ") group by o.owner"));
+    s.put("poolByTeam", counts("select o.team, count(*) from case_ownership o join ACT_RU_TASK t"
+        + " on t.PROC_INST_ID_ = o.process_instance_id where o.closed_at is null and o.owner is null"
+        + " and t.TASK_DEF_KEY_ in (" + agentTasks + ") group by o.team"));
+    s.put("assignedByEngine", counts("select ASSIGNEE_, count(*) from ACT_RU_TASK where ASSIGNEE_ is not null"
+        + " and TASK_DEF_KEY_ in (" + agentTasks + ") group by ASSIGNEE_"));
+    s.put("poolByEngine", tasks.createTaskQuery().taskCandidateGroup(supervisorGroup)
+        .taskDefinitionKeyIn("callBorrower", "verifyBorrower", "negotiatePlan").count());
+    s.put("floorAssigned", counts("select ASSIGNEE_, count(*) from ACT_RU_TASK where ASSIGNEE_ is not null"
+        + " and TASK_DEF_KEY_ = '" + EngineFloor.TASK_KEY + "' group by ASSIGNEE_"));
+    s.put("floorPool", tasks.createTaskQuery().taskCandidateGroup(supervisorGroup)
+        .taskDefinitionKey(EngineFloor.TASK_KEY).count());
+    s.put("openTasks", tasks.createTaskQuery().count());
+    return s;
+  }
+
+  private Map<String, Long> counts(String sql) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.query(sql, row -> {
+      counts.put(row.getString(1), row.getLong(2));
+    });
+    return counts;
   }
 
   /** Writes closed cases' records and history for the dashboard's figure (see {@link CaseHistory}). */

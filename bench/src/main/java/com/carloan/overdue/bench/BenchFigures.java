@@ -12,10 +12,15 @@ final class BenchFigures {
   static final long TASKLIST_P95_MS = 100;
   static final long COMPLETE_P95_MS = 200;
   static final long DASHBOARD_MS = 500;
+  static final long OWN_QUEUE_P95_MS = 25;
+  static final long POOL_P95_MS = 100;
 
   record Row(String figure, String measured, String target, String met) {}
 
   JsonNode settings;
+
+  /** The ownership scenario's figures; null in the classic scenario, whose rows are then the table. */
+  OwnershipScenario.OwnershipFigures ownership;
 
   int imported;
   long importAnsweredMillis;
@@ -85,6 +90,9 @@ final class BenchFigures {
   }
 
   List<Row> rows() {
+    if (ownership != null) {
+      return ownershipRows(ownership);
+    }
     List<Row> rows = new ArrayList<>();
     double ratio = floorRate() == 0 ? 0 : intakeRate() / floorRate();
     rows.add(new Row(String.format("1 intake: %,d cases by CSV until each waits at its first task or timer", imported),
@@ -134,6 +142,63 @@ final class BenchFigures {
     rows.add(new Row("  data call, first (computes) / served p95",
         dashboardFirstMillis + " / " + dashboardServed.percentile(95) + " ms", "", ""));
     return rows;
+  }
+
+  /** Rows 7–9, "ours | floor": the same REST call on the product's tasks and on the plain engine's. */
+  private List<Row> ownershipRows(OwnershipScenario.OwnershipFigures o) {
+    List<Row> rows = new ArrayList<>();
+    String teams = String.join("/", o.agentsByTeam.values().stream().map(String::valueOf).toList());
+    rows.add(new Row(String.format("7 ownership: open tasks / owned by %d agents (%s per team) / in the pools",
+        o.agentsByTeam.values().stream().mapToInt(Integer::intValue).sum(), teams),
+        String.format("%,d / %,d / %,d (capacity %d); floor %,d tasks", o.state.path("openTasks").asLong() - floorTasks(o), o.ownedTasks(), o.pooledTasks(o.state),
+            o.capacity, floorTasks(o)), "", ""));
+    rows.add(new Row("  filled: cases by intake with allocation until each waits at its call / floor tasks",
+        String.format(Locale.ROOT, "%.1f s = %.1f cases/s / %.1f s", o.fillMillis / 1000.0,
+            perSecond(o.cases, o.fillMillis), o.floorFillMillis / 1000.0), "", ""));
+    rows.add(new Row(String.format("7a \"My tasks\" of %d agents: list (first 15, sorted, HAL) p50 / p95, ours | floor",
+        o.agentsSampled), o.ownList + " | " + o.floorOwnList, "p95 ≤ " + OWN_QUEUE_P95_MS + " ms",
+        met(o.ownList.count() > 0 && o.ownList.percentile(95) <= OWN_QUEUE_P95_MS)));
+    rows.add(new Row(String.format("  count p50 / p95, %d samples, ours | floor", o.ownCount.count()),
+        o.ownCount + " | " + o.floorOwnCount, "p95 ≤ " + OWN_QUEUE_P95_MS + " ms",
+        met(o.ownCount.count() > 0 && o.ownCount.percentile(95) <= OWN_QUEUE_P95_MS)));
+    rows.add(new Row("  each agent's count = the open tasks of the cases they own (all agents, twice)",
+        String.format("%d of %d", o.countsChecked - o.countMismatches.size(), o.countsChecked), "all",
+        met(o.countsChecked > 0 && o.countMismatches.isEmpty())));
+    if (known(o.ownQueueCpu) && o.ownList.count() > 0) {
+      rows.add(new Row("  CPU per list + count, ours + floor: application / database / machine",
+          cpuPer(o.ownQueueCpu, o.ownList.count()), "", ""));
+    }
+    rows.add(new Row(String.format("8 \"Collection queue\" as supervisor1 (every team's pool, %,d | %,d left): list p50 / p95",
+        o.poolSize, o.floorPoolSize), o.poolList + " | " + o.floorPoolList, "p95 ≤ " + POOL_P95_MS + " ms",
+        met(o.poolList.count() > 0 && o.poolList.percentile(95) <= POOL_P95_MS)));
+    rows.add(new Row(String.format("  count p50 / p95, %d samples (a call taken from a pool between two), ours | floor",
+        o.poolCount.count()), o.poolCount + " | " + o.floorPoolCount, "p95 ≤ " + POOL_P95_MS + " ms",
+        met(o.poolCount.count() > 0 && o.poolCount.percentile(95) <= POOL_P95_MS)));
+    long unowned = o.pooledTasks(o.afterPools);
+    rows.add(new Row("  the pool's count = the open tasks of unowned cases",
+        String.format("%,d = %,d", o.poolSize, unowned), "equal", met(o.poolSize == unowned)));
+    rows.add(new Row(String.format("9 agents: %d complete their own callBorrower, ours | floor", o.completingAgents),
+        String.format(Locale.ROOT, "%.1f | %.1f completions/s (%,d | %,d done, %d errors)",
+            perSecond(o.completed.size(), o.completeMillis), perSecond(o.floorCompleted, o.floorCompleteMillis),
+            o.completed.size(), o.floorCompleted, errors), "", errors == 0 ? "" : "NO"));
+    rows.add(new Row("  complete p50 / p95, ours | floor", o.complete + " | " + o.floorComplete,
+        "p95 ≤ " + COMPLETE_P95_MS + " ms", met(o.complete.count() > 0 && o.complete.percentile(95) <= COMPLETE_P95_MS)));
+    rows.add(new Row("  find my next call (task query by assignee) p50 / p95, ours | floor", o.find + " | " + o.floorFind,
+        "", ""));
+    if (known(o.completeCpu) && known(o.floorCompleteCpu) && !o.completed.isEmpty() && o.floorCompleted > 0) {
+      rows.add(new Row("  CPU per completion (find, complete), ours: application / database / machine",
+          cpuPer(o.completeCpu, o.completed.size()), "", ""));
+      rows.add(new Row("  the same, floor", cpuPer(o.floorCompleteCpu, o.floorCompleted), "", ""));
+    }
+    return rows;
+  }
+
+  private static long floorTasks(OwnershipScenario.OwnershipFigures o) {
+    long sum = o.state.path("floorPool").asLong();
+    for (JsonNode n : o.state.path("floorAssigned")) {
+      sum += n.asLong();
+    }
+    return sum;
   }
 
   /** Tab-separated rows, for bench/run.sh to print with the memory figures. */

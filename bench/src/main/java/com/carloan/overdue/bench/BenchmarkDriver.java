@@ -42,7 +42,19 @@ public final class BenchmarkDriver {
    * open tasks, 200 samples per Tasklist call, 20 agents completing 1,000 calls, 100,000 closed cases.
    */
   record Config(String url, int cases, int openTasks, int samples, int agents, int completions, int closedCases,
-      String runId, Long appPid) {
+      String runId, Long appPid, String scenario, int owners, int poolPerTeam) {
+
+    /** The classic scenario (rows 1–6). */
+    Config(String url, int cases, int openTasks, int samples, int agents, int completions, int closedCases,
+        String runId, Long appPid) {
+      this(url, cases, openTasks, samples, agents, completions, closedCases, runId, appPid, "classic", 100, 300);
+    }
+
+    /** The ownership scenario: {@code owners} agents in three teams, {@code poolPerTeam} unowned calls per team. */
+    static Config ownership(String url, int samples, int agents, int completions, int owners, int poolPerTeam,
+        String runId, Long appPid) {
+      return new Config(url, 0, 0, samples, agents, completions, 0, runId, appPid, "ownership", owners, poolPerTeam);
+    }
 
     static Config parse(String... args) {
       Map<String, String> a = new java.util.HashMap<>();
@@ -56,7 +68,8 @@ public final class BenchmarkDriver {
           Integer.parseInt(a.getOrDefault("completions", "1000")),
           Integer.parseInt(a.getOrDefault("closed", "100000")),
           a.getOrDefault("runId", Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36)),
-          a.containsKey("appPid") ? Long.valueOf(a.get("appPid")) : null);
+          a.containsKey("appPid") ? Long.valueOf(a.get("appPid")) : null, a.getOrDefault("scenario", "classic"),
+          Integer.parseInt(a.getOrDefault("owners", "100")), Integer.parseInt(a.getOrDefault("pool", "300")));
     }
   }
 
@@ -91,6 +104,13 @@ public final class BenchmarkDriver {
     log("settings " + figures.settings);
     cpu = new CpuMeter(config.appPid(),
         "postgres".equals(figures.settings.path("database").asText()) ? "postgres" : null);
+    if ("ownership".equals(config.scenario())) {
+      new OwnershipScenario(config, http, cpu, figures).run();
+      return figures;
+    }
+    if (!"classic".equals(config.scenario())) {
+      throw new IllegalArgumentException("scenario " + config.scenario() + ": classic or ownership");
+    }
     intake();
     floor();
     topUp();
@@ -310,14 +330,19 @@ public final class BenchmarkDriver {
   }
 
   private void ensureAgent(String id) {
+    // agents of team M1, whose pool the benchmark's calls wait in (the bench profile's allocation capacity)
+    ensureUser(http, id, List.of("collection-agent", "team-m1"));
+  }
+
+  /** Creates the user (password = id) in the groups, unless it exists. */
+  static void ensureUser(BenchClient http, String id, List<String> groups) {
     if (http.get(ADMIN, "/engine-rest/user/" + id + "/profile").ok()) {
       return;
     }
     http.json(http.postJson(ADMIN, "/engine-rest/user/create", Map.of(
         "profile", Map.of("id", id, "firstName", "Bench", "lastName", id, "email", id + "@bench.example"),
         "credentials", Map.of("password", id))), "create " + id);
-    // agents of team M1, whose pool the benchmark's calls wait in (the bench profile's allocation capacity)
-    for (String group : List.of("collection-agent", "team-m1")) {
+    for (String group : groups) {
       BenchClient.Response member = http.put(ADMIN, "/engine-rest/group/" + group + "/members/" + id);
       if (!member.ok()) {
         throw new IllegalStateException("add " + id + " to " + group + ": HTTP " + member.status());
@@ -372,6 +397,10 @@ public final class BenchmarkDriver {
 
   /** Polls until no job is left to run and at least {@code cases} cases exist. @return the state then */
   private JsonNode waitForEngine(int cases, String phase) {
+    return waitForEngine(http, figures, cases, phase);
+  }
+
+  static JsonNode waitForEngine(BenchClient http, BenchFigures figures, int cases, String phase) {
     long lastProgress = System.nanoTime();
     long lastJobs = -1;
     while (true) {
@@ -402,11 +431,11 @@ public final class BenchmarkDriver {
     }
   }
 
-  private static long millisSince(long nanos) {
+  static long millisSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  private static void log(String line) {
+  static void log(String line) {
     System.out.printf("%tT bench %s%n", System.currentTimeMillis(), line);
   }
 }

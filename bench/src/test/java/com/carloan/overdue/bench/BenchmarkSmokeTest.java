@@ -9,6 +9,10 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
+import org.springframework.test.context.NestedTestConfiguration;
+import org.springframework.test.context.NestedTestConfiguration.EnclosingConfiguration;
 
 /**
  * bench/run.sh in small, so it cannot rot: the same driver against the application with the {@code bench}
@@ -109,6 +115,91 @@ class BenchmarkSmokeTest {
     List<ProcessInstance> imported = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .processInstanceBusinessKeyLike("Ismoke-%").list();
     assertThat(imported).hasSize(CASES);
+  }
+
+  /**
+   * The ownership scenario (SCENARIO=ownership bench/run.sh) in small, in an application of its own started as
+   * bench/run.sh starts it for that scenario: the capacity on the command line (here: 20 open cases per agent),
+   * 6 agents (2 per team), 10 unowned calls per team: 3 × (2 × 20 + 10) = 150 cases, and as many floor tasks.
+   */
+  @Nested
+  @NestedTestConfiguration(EnclosingConfiguration.OVERRIDE)
+  @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+      "spring.datasource.url=jdbc:h2:mem:bench-ownership-smoke;DB_CLOSE_DELAY=-1",
+      "collections.scheduling.enabled=false",
+      "collections.demo-users=true",
+      "collections.allocation.capacity=" + Ownership.CAPACITY,
+      "logging.level.com.carloan.overdue.intake.CaseIntakeService=warn"})
+  @ActiveProfiles(resolver = BenchmarkSmokeTest.WithBenchProfile.class)
+  class Ownership {
+
+    static final int CAPACITY = 20;
+    static final int OWNERS = 6;
+    static final int POOL = 10;
+    static final int COMPLETIONS = 20;
+    static final int SAMPLES = 10;
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired TaskService tasks;
+
+    @Test
+    void everyAgentSeesExactlyTheCasesTheyOwnAndThePoolTheUnownedOnes() throws Exception {
+      BenchFigures f = new BenchmarkDriver(BenchmarkDriver.Config.ownership("http://localhost:" + port, SAMPLES, 3,
+          COMPLETIONS, OWNERS, POOL, "own", ProcessHandle.current().pid())).run();
+      OwnershipScenario.OwnershipFigures o = f.ownership;
+      assertThat(f.errors).as("%s", f.errorSamples).isZero();
+
+      // the fill: real cases, every one allocated by the product to a team, its agents at capacity, the rest pooled
+      assertThat(o.capacity).isEqualTo(CAPACITY);
+      assertThat(o.agentsByTeam).containsExactly(Map.entry("team-m1", 2), Map.entry("team-m2", 2),
+          Map.entry("team-m3", 2));
+      assertThat(o.afterFill.path("failedJobs").asLong()).isZero();
+      assertThat(o.afterFill.path("tasksByKey").path("callBorrower").asLong()).isEqualTo(3 * (2 * CAPACITY + POOL));
+      JsonNode owned = o.state.path("ownedOpenTasks");
+      assertThat(owned.size()).isEqualTo(OWNERS);
+      for (int i = 1; i <= OWNERS; i++) {
+        assertThat(owned.path(String.format("benchagent%03d", i)).asLong()).as("agent %d", i).isEqualTo(CAPACITY);
+        assertThat(o.state.path("floorAssigned").path(String.format("flooragent%03d", i)).asLong()).isEqualTo(CAPACITY);
+      }
+      for (String team : OwnershipScenario.TEAMS) {
+        assertThat(o.state.path("poolByTeam").path(team).asLong()).as(team).isEqualTo(POOL);
+        // the engine's candidate group query sees the ownership rows' pool (after the agents took some)
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(team).taskDefinitionKey("callBorrower").count())
+            .as("the engine's pool of %s", team).isEqualTo(o.finalState.path("poolByTeam").path(team).asLong());
+      }
+      assertThat(o.state.path("floorPool").asLong()).isEqualTo(3 * POOL);
+
+      // 7a. My tasks: every agent's count, twice, is the open tasks of the cases they own; pages are theirs
+      assertThat(o.countMismatches).isEmpty();
+      assertThat(o.countsChecked).isEqualTo(2 * OWNERS);
+      assertThat(o.ownPageSize).isEqualTo(15);
+      assertThat(o.ownList.count()).isEqualTo(SAMPLES);
+      assertThat(o.floorOwnList.count()).isEqualTo(SAMPLES);
+      assertThat(o.ownCount.count()).isEqualTo(SAMPLES);
+
+      // 8. supervisor1's Collection queue: every team's unowned calls, less those the agents took meanwhile
+      int taken = SAMPLES + Math.max(5, SAMPLES / 10);
+      assertThat(o.pooledTaken).isEqualTo(taken);
+      assertThat(o.poolSize).isEqualTo(3L * POOL - taken).isEqualTo(o.pooledTasks(o.afterPools));
+      assertThat(o.afterPools.path("poolByEngine").asLong()).isEqualTo(o.poolSize);
+      assertThat(o.floorPoolSize).isEqualTo(3L * POOL - taken);
+      assertThat(o.poolList.count()).isEqualTo(SAMPLES);
+      assertThat(o.floorPoolCount.count()).isEqualTo(SAMPLES);
+
+      // 9. the agents completed their own calls; each case went on to wait for the WeCom add
+      assertThat(o.completed).hasSize(COMPLETIONS).doesNotHaveDuplicates();
+      assertThat(o.floorCompleted).isEqualTo(COMPLETIONS);
+      assertThat(o.complete.count()).isEqualTo(COMPLETIONS);
+      for (String pi : o.completed) {
+        assertThat(runtime.getActiveActivityIds(pi)).as("case %s", pi).containsExactly("awaitWeChatAdd");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey("callBorrower")
+            .finished().singleResult().getAssignee()).startsWith("benchagent");
+      }
+      assertThat(f.table()).contains("7 ownership", "7a \"My tasks\"", "8 \"Collection queue\"", "9 agents",
+          "p95 ≤ 25 ms", "p95 ≤ 100 ms", "p95 ≤ 200 ms", " | ");
+    }
   }
 
   /** The profiles of the run (postgres in the PostgreSQL pass of ./mvnw verify) and bench. */
