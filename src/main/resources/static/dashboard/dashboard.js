@@ -137,6 +137,25 @@
         count.format(q.followUpDue)]));
   }
 
+  function teams(d) {
+    const rows = [];
+    d.teams.forEach((t) => {
+      rows.push([both(t.zh, t.en), count.format(t.openCases), count.format(t.pooled), yuan.format(t.amountDue),
+        yuan.format(t.amountOutstanding), '']);
+      t.agents.forEach((a) => rows.push(['\u00a0\u00a0' + a.agent, count.format(a.openCases), '',
+        yuan.format(a.amountDue), yuan.format(a.amountOutstanding), yuan.format(a.recoveredThisMonth)]));
+    });
+    table('teams', ['团队 / 催收员 Team / agent', '在办 Open', '待分配 Pooled', '应收 Due', '未还 Outstanding',
+      '本月回收 Recovered this month'], rows);
+  }
+
+  function rollRates(d) {
+    const transitions = d.rollRates.length ? d.rollRates[0].transitions : [];
+    table('rollRates', ['月份 Month'].concat(transitions.map((t) => t.from + '→' + t.to)),
+      d.rollRates.map((m) => [m.month].concat(m.transitions.map((t) =>
+        t.rate === null ? '—' : count.format(t.moved) + ' / ' + count.format(t.inFromBucket) + ' · ' + percent(t.rate)))));
+  }
+
   async function load() {
     const error = document.getElementById('error');
     try {
@@ -148,7 +167,7 @@
       document.querySelectorAll('.days').forEach((e) => { e.textContent = d.windowDays; });
       document.getElementById('generated').textContent =
         '更新于 Updated ' + new Date(d.generatedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-      tiles(d); funnel(d); outcomes(d); promises(d); contact(d); escalations(d); queues(d);
+      tiles(d); funnel(d); outcomes(d); promises(d); contact(d); escalations(d); queues(d); teams(d); rollRates(d);
       error.hidden = true;
       document.body.dataset.loaded = 'true';
     } catch (e) {

@@ -21,11 +21,18 @@ public class CaseOwners {
   private final OwnershipStore store;
   private final Allocation allocation;
   private final CaseAccess access;
+  private final TeamMembers members;
 
-  CaseOwners(OwnershipStore store, Allocation allocation, CaseAccess access) {
+  CaseOwners(OwnershipStore store, Allocation allocation, CaseAccess access, TeamMembers members) {
     this.store = store;
     this.allocation = allocation;
     this.access = access;
+    this.members = members;
+  }
+
+  /** The team's collection agents, by user id (the dashboard lists them, with or without cases). */
+  public List<String> agentsOf(String team) {
+    return members.agentsOf(team);
   }
 
   /**

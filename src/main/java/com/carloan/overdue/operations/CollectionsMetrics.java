@@ -3,6 +3,8 @@ package com.carloan.overdue.operations;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Series are registered up front for every value the contract names, so a rate over a reason
  * that has not happened yet is 0, not absent.
+ *
+ * <p>Per team and per bucket transition the series are fixed (the contract's three teams, three moves).
+ * Per agent ({@code collections.cases.open.agent{team,agent}}) they follow the data: each snapshot
+ * registers one series for every agent it knows (the teams' members and whoever owns an open case) and drops
+ * the others (a {@link MultiGauge}). That is one series per agent of the collection floor, tens to a few
+ * hundred, bounded by the staff, not by the cases; an agent who joins shows from the next snapshot on.
  */
 @Component
 class CollectionsMetrics implements MeterBinder {
@@ -99,6 +107,26 @@ class CollectionsMetrics implements MeterBinder {
       gauge(registry, "collections.jobs", "Job executor backlog, all processes: due and unlocked, locked, "
           + "out of retries, scheduled for later", s -> jobs(s.jobs(), state), "state", state);
     }
+    for (String team : TeamLoads.TEAMS) {
+      gauge(registry, "collections.cases.open.team", "Open cases of a team, owned or in its pool",
+          s -> s.team(team).map(DashboardData.Team::openCases).orElse(0L), "team", team);
+      gauge(registry, "collections.cases.pooled.team", "Open cases waiting unowned in a team's pool",
+          s -> s.team(team).map(DashboardData.Team::pooled).orElse(0L), "team", team);
+      gauge(registry, "collections.amount.outstanding.team", "Overdue amount still unpaid on a team's open cases, CNY",
+          s -> s.team(team).map(t -> t.amountOutstanding().doubleValue()).orElse(0.0), "team", team);
+    }
+    for (String[] t : RollRates.TRANSITIONS) {
+      String key = RollRates.key(t[0], t[1]);
+      counter(registry, "collections.cases.bucket.moves", "Bucket moves (迁徙) recorded, by transition",
+          s -> MetricsSnapshot.get(s.bucketMoves(), key), "from", t[0], "to", t[1]);
+    }
+    MultiGauge agents = MultiGauge.builder("collections.cases.open.agent")
+        .description("Open cases an agent owns, by team").register(registry);
+    snapshots.whenComputed(snapshot -> agents.register(snapshot.teams().stream()
+        .flatMap(team -> team.agents().stream().map(a -> MultiGauge.Row.of(
+            Tags.of("team", team.team(), "agent", a.agent()), snapshots,
+            s -> s.current().openCases(team.team(), a.agent()))))
+        .toList(), true));
     snapshots.timeWith(Timer.builder("collections.kpi.query").tag("figures", "metrics")
         .description("Time to compute business figures from the database").register(registry));
   }

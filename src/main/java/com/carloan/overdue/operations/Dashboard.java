@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
  * Assembles the dashboard's figures: open cases from the engine's runtime, the window's outcomes from
  * the sealed archive, promises, escalations and contact from the engine's history. Cached for
  * {@code collections.operations.dashboard-cache} and recomputed in the background ({@link Cached}):
- * a room of supervisors refreshing costs one query set, and none of them waits for it.
+ * a room of supervisors refreshing costs one query set, and none of them waits for it. The roll rates have
+ * their own, longer cache ({@link RollRates}).
  */
 @Service
 class Dashboard {
@@ -28,11 +29,15 @@ class Dashboard {
   private final ProcessModel model;
   private final OperationsSettings settings;
   private final BusinessClock clock;
+  private final TeamLoads teams;
+  private final RollRates rollRates;
   private final Timer timer;
   private final Cached<DashboardData> cached;
 
   Dashboard(CaseFigures cases, EngineFigures engine, ProcessModel model, OperationsSettings settings,
-      BusinessClock clock, MeterRegistry registry) {
+      BusinessClock clock, TeamLoads teams, RollRates rollRates, MeterRegistry registry) {
+    this.teams = teams;
+    this.rollRates = rollRates;
     this.cases = cases;
     this.engine = engine;
     this.model = model;
@@ -67,7 +72,7 @@ class Dashboard {
         escalations(tally.escalationsByReason()),
         new DashboardData.Contact(tally.weComRequests(), tally.weComCasesAsked(), tally.weComAdds(),
             rate(tally.weComAdds(), tally.weComCasesAsked())),
-        queues(facts, engine.queues(now, settings.taskDeadlines())));
+        queues(facts, engine.queues(now, settings.taskDeadlines())), teams.teams(), rollRates.current());
   }
 
   private List<DashboardData.StageCount> funnel() {

@@ -16,7 +16,9 @@ record DashboardData(
     Promises promises,
     List<ReasonCount> escalations,
     Contact contact,
-    List<QueueRow> queues) {
+    List<QueueRow> queues,
+    List<Team> teams,
+    List<RollRateMonth> rollRates) {
 
   record Open(long cases, BigDecimal amountDue, BigDecimal amountRepaid, BigDecimal amountOutstanding) {}
 
@@ -42,4 +44,18 @@ record DashboardData(
 
   record QueueRow(String task, String name, List<String> candidateGroups, long open, long unassigned,
       long pastDeadline, long followUpDue) {}
+
+  /** A team's open cases (owned and in its pool) and amounts as in {@link Open}, and its agents. */
+  record Team(String team, String zh, String en, long openCases, long pooled, BigDecimal amountDue,
+      BigDecimal amountRepaid, BigDecimal amountOutstanding, List<Agent> agents) {}
+
+  /** An agent's open owned cases, and the payments collected on their cases this business month. */
+  record Agent(String agent, long openCases, BigDecimal amountDue, BigDecimal amountRepaid,
+      BigDecimal amountOutstanding, BigDecimal recoveredThisMonth) {}
+
+  /** One business month ({@code yyyy-MM}) of roll rates, see {@link RollRates}. */
+  record RollRateMonth(String month, List<Roll> transitions) {}
+
+  /** {@code rate} = moved / inFromBucket; null where no case was in the from-bucket that month. */
+  record Roll(String from, String to, long inFromBucket, long moved, Double rate) {}
 }

@@ -1,7 +1,9 @@
 package com.carloan.overdue.operations;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every business figure the Prometheus endpoint shows, computed from the database in one go. Totals
@@ -26,7 +28,20 @@ record MetricsSnapshot(
     Map<String, EngineFigures.QueueLoad> queues,
     Map<String, Long> tasksByCandidateGroup,
     Map<String, Long> incidentsByType,
-    EngineFigures.Jobs jobs) {
+    EngineFigures.Jobs jobs,
+    List<DashboardData.Team> teams,
+    Map<String, Long> bucketMoves) {
+
+  /** The team's row; a team without a row has no open case. */
+  Optional<DashboardData.Team> team(String team) {
+    return teams.stream().filter(t -> t.team().equals(team)).findFirst();
+  }
+
+  /** Open owned cases of the agent in the team; 0 once they own none there. */
+  long openCases(String team, String agent) {
+    return team(team).flatMap(t -> t.agents().stream().filter(a -> a.agent().equals(agent)).findFirst())
+        .map(DashboardData.Agent::openCases).orElse(0L);
+  }
 
   static String assessmentKey(String strategy, String riskLevel) {
     return strategy + "/" + riskLevel;

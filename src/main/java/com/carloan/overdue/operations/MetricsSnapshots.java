@@ -4,6 +4,7 @@ import com.carloan.overdue.common.BusinessClock;
 import io.micrometer.core.instrument.Timer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,16 @@ class MetricsSnapshots {
   private final ProcessModel model;
   private final OperationsSettings settings;
   private final BusinessClock clock;
+  private final TeamLoads teams;
+  private final TeamFigures teamFigures;
   private volatile Timer timer;
+  private volatile Consumer<MetricsSnapshot> whenComputed = s -> { };
   private final Cached<MetricsSnapshot> cached;
 
   MetricsSnapshots(CaseFigures cases, EngineFigures engine, ProcessModel model, OperationsSettings settings,
-      BusinessClock clock) {
+      BusinessClock clock, TeamLoads teams, TeamFigures teamFigures) {
+    this.teams = teams;
+    this.teamFigures = teamFigures;
     this.cases = cases;
     this.engine = engine;
     this.model = model;
@@ -39,6 +45,11 @@ class MetricsSnapshots {
     this.timer = timer;
   }
 
+  /** Called with every snapshot computed: meters whose series depend on the data (the agents) follow it. */
+  void whenComputed(Consumer<MetricsSnapshot> listener) {
+    this.whenComputed = listener;
+  }
+
   MetricsSnapshot current() {
     return cached.get();
   }
@@ -48,7 +59,9 @@ class MetricsSnapshots {
   }
 
   private MetricsSnapshot compute() {
-    return timer == null ? computeNow() : timer.record(this::computeNow);
+    MetricsSnapshot snapshot = timer == null ? computeNow() : timer.record(this::computeNow);
+    whenComputed.accept(snapshot);
+    return snapshot;
   }
 
   private MetricsSnapshot computeNow() {
@@ -72,7 +85,8 @@ class MetricsSnapshots {
           tally.weComRequests(), tally.weComCasesAsked(), tally.weComAdds(),
           engine.queues(clock.now(), settings.taskDeadlines()).stream()
               .collect(Collectors.toMap(EngineFigures.QueueLoad::taskKey, Function.identity())),
-          engine.openTasksByCandidateGroup(), engine.openIncidentsByType(), engine.jobs(clock.now()));
+          engine.openTasksByCandidateGroup(), engine.openIncidentsByType(), engine.jobs(clock.now()),
+          teams.teams(), teamFigures.bucketMoves());
     }
   }
 }

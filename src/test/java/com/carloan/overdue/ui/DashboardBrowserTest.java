@@ -87,6 +87,11 @@ class DashboardBrowserTest extends ProcessTestSupport {
     String page = browser.findElement(By.tagName("main")).getText();
     assertThat(page).contains("在办案件阶段分布", "Open cases by lifecycle stage", "已结清 Settled", "违约 Broken",
         "升级原因", "Escalation reasons", "致电借款人");
+    assertThat(browser.findElement(By.id("teams")).getText()).contains("团队", "Teams", "M1 组 Team M1", "agent1",
+        "本月回收 Recovered this month");
+    assertThat(browser.findElements(By.cssSelector("#teams table tbody tr")).size()).isGreaterThan(3);
+    assertThat(browser.findElement(By.id("rollRates")).getText()).contains("迁徙率", "Roll rates", "M1→M2", "M3→M3PLUS");
+    assertThat(browser.findElements(By.cssSelector("#rollRates table tbody tr"))).hasSize(6);
     screenshot("dashboard-supervisor1.png");
     // The webapps' session is read, not rotated: Tasklist in the next tab keeps working.
     assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(session);
