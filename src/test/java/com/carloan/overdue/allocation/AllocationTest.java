@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.carloan.overdue.intake.OpenedCase;
-import com.carloan.overdue.process.ProcessTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,39 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Allocation (分案, CONTRACT §4) through the real intake, process and database: who of a team owns a new case,
  * the pool when nobody can take it, and that concurrent intakes never push an agent past capacity.
  */
-class AllocationTest extends ProcessTestSupport {
-
-  private static final String TEAM_M1 = "team-m1";
-
-  @Autowired private OwnershipMoves moves;
-  @Autowired private TeamMembers members;
-  @Autowired private Allocation allocation;
-  @Autowired private AllocationSettings settings;
-  @Autowired private OwnershipSweep sweep;
-  @Autowired private PlatformTransactionManager transactions;
-
-  private Teams teams;
-
-  @BeforeEach
-  void shareTheTeamsCleanly() {
-    teams = new Teams(identity, moves, members, allocation, settings, jdbc, transactions);
-    teams.drainPools();
-  }
-
-  @AfterEach
-  void putTheTeamsBack() {
-    teams.restore();
-  }
+class AllocationTest extends TeamsTestSupport {
 
   @Test
   void aNewCaseGoesToTheAvailableMemberWithFewestOpenCasesAndATieToTheOneAllocatedToLeastRecently() {

@@ -3,7 +3,6 @@ package com.carloan.overdue.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.carloan.overdue.process.ProcessTestSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,31 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holding period (a kept agreement stays, any other case goes to someone else) and a bucket move that takes a
  * case to another team and owner. A transfer racing a completion is in {@link OwnershipApiTest}, over HTTP.
  */
-class OwnershipOverTimeTest extends ProcessTestSupport {
-
-  private static final String TEAM_M1 = "team-m1";
-  private static final String TEAM_M2 = "team-m2";
-  private static final String TEAM_M3 = "team-m3";
-
-  @Autowired private OwnershipMoves moves;
-  @Autowired private TeamMembers members;
-  @Autowired private Allocation allocation;
-  @Autowired private AllocationSettings settings;
-  @Autowired private OwnershipSweep sweep;
-  @Autowired private PlatformTransactionManager transactions;
-
-  private Teams teams;
-
-  @BeforeEach
-  void shareTheTeamsCleanly() {
-    teams = new Teams(identity, moves, members, allocation, settings, jdbc, transactions);
-    teams.drainPools();
-  }
-
-  @AfterEach
-  void putTheTeamsBack() {
-    teams.restore();
-  }
+class OwnershipOverTimeTest extends TeamsTestSupport {
 
   @Test
   void atTheEndOfTheHoldingPeriodAKeptAgreementStaysAndAnyOtherCaseGoesToSomeoneElse() {

@@ -297,11 +297,7 @@ public final class BenchmarkDriver {
         reserved.decrementAndGet();
         continue;
       }
-      boolean agreed = ThreadLocalRandom.current().nextBoolean();
-      Map<String, Object> variables = Map.of(
-          "contactResult", Map.of("value", agreed ? "AGREED_TO_ADD" : "NOT_REACHED", "type", "String"),
-          "callNotes", Map.of("value", agreed ? "借款人同意添加企业微信 agreed to add WeCom" : "无人接听 no answer",
-              "type", "String"));
+      Map<String, Object> variables = callOutcome();
       t = System.nanoTime();
       BenchClient.Response done = http.postJson(agent, "/engine-rest/task/" + taskId + "/complete",
           Map.of("variables", variables));
@@ -420,6 +416,15 @@ public final class BenchmarkDriver {
       }
       sleep(1000);
     }
+  }
+
+  /** What the callBorrower form submits: half the borrowers agree to add WeCom, half do not answer. */
+  static Map<String, Object> callOutcome() {
+    boolean agreed = ThreadLocalRandom.current().nextBoolean();
+    return Map.of(
+        "contactResult", Map.of("value", agreed ? "AGREED_TO_ADD" : "NOT_REACHED", "type", "String"),
+        "callNotes", Map.of("value", agreed ? "借款人同意添加企业微信 agreed to add WeCom" : "无人接听 no answer",
+            "type", "String"));
   }
 
   private static void sleep(long millis) {

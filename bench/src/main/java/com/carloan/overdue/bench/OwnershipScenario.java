@@ -368,11 +368,7 @@ final class OwnershipScenario {
         return;
       }
       String taskId = found.get(0).path("id").asText();
-      boolean agreed = ThreadLocalRandom.current().nextBoolean();
-      Map<String, Object> variables = Map.of(
-          "contactResult", Map.of("value", agreed ? "AGREED_TO_ADD" : "NOT_REACHED", "type", "String"),
-          "callNotes", Map.of("value", agreed ? "借款人同意添加企业微信 agreed to add WeCom" : "无人接听 no answer",
-              "type", "String"));
+      Map<String, Object> variables = BenchmarkDriver.callOutcome();
       t = System.nanoTime();
       BenchClient.Response done = http.postJson(agent, "/engine-rest/task/" + taskId + "/complete",
           Map.of("variables", variables));
