@@ -30,7 +30,7 @@ public enum Bucket {
   }
 
   /** The bucket after this one, none after M3PLUS. */
-  Optional<Bucket> next() {
+  public Optional<Bucket> next() {
     return this == M3PLUS ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
   }
 

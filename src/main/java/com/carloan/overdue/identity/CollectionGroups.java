@@ -1,5 +1,6 @@
 package com.carloan.overdue.identity;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 
@@ -28,6 +29,8 @@ public final class CollectionGroups {
   public static final String TEAM_M1 = "team-m1";
   public static final String TEAM_M2 = "team-m2";
   public static final String TEAM_M3 = "team-m3";
+  /** {@link #TEAM_M1}, {@link #TEAM_M2}, {@link #TEAM_M3}, in bucket order. */
+  public static final List<String> TEAMS = List.of(TEAM_M1, TEAM_M2, TEAM_M3);
 
   /** The groups that are roles, not teams. */
   public static final Set<String> ROLES = Set.of(ADMIN, AGENT, SUPERVISOR, MANAGER, LEGAL,

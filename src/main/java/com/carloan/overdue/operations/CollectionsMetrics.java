@@ -1,5 +1,6 @@
 package com.carloan.overdue.operations;
 
+import com.carloan.overdue.identity.CollectionGroups;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,7 +108,7 @@ class CollectionsMetrics implements MeterBinder {
       gauge(registry, "collections.jobs", "Job executor backlog, all processes: due and unlocked, locked, "
           + "out of retries, scheduled for later", s -> jobs(s.jobs(), state), "state", state);
     }
-    for (String team : TeamLoads.TEAMS) {
+    for (String team : CollectionGroups.TEAMS) {
       gauge(registry, "collections.cases.open.team", "Open cases of a team, owned or in its pool",
           s -> s.team(team).map(DashboardData.Team::openCases).orElse(0L), "team", team);
       gauge(registry, "collections.cases.pooled.team", "Open cases waiting unowned in a team's pool",
@@ -115,10 +116,10 @@ class CollectionsMetrics implements MeterBinder {
       gauge(registry, "collections.amount.outstanding.team", "Overdue amount still unpaid on a team's open cases, CNY",
           s -> s.team(team).map(t -> t.amountOutstanding().doubleValue()).orElse(0.0), "team", team);
     }
-    for (String[] t : RollRates.TRANSITIONS) {
-      String key = RollRates.key(t[0], t[1]);
+    for (RollRates.Transition t : RollRates.TRANSITIONS) {
+      String key = RollRates.key(t.from(), t.to());
       counter(registry, "collections.cases.bucket.moves", "Bucket moves (迁徙) recorded, by transition",
-          s -> MetricsSnapshot.get(s.bucketMoves(), key), "from", t[0], "to", t[1]);
+          s -> MetricsSnapshot.get(s.bucketMoves(), key), "from", t.from(), "to", t.to());
     }
     MultiGauge agents = MultiGauge.builder("collections.cases.open.agent")
         .description("Open cases an agent owns, by team").register(registry);

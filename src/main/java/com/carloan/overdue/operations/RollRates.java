@@ -1,10 +1,12 @@
 package com.carloan.overdue.operations;
 
+import com.carloan.overdue.allocation.Bucket;
 import com.carloan.overdue.common.BusinessClock;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,12 @@ import org.springframework.stereotype.Component;
 class RollRates {
 
   static final int MONTHS = 6;
-  static final List<String[]> TRANSITIONS = List.of(new String[] {"M1", "M2"}, new String[] {"M2", "M3"},
-      new String[] {"M3", "M3PLUS"});
+  /** A bucket move: from a bucket to the next one (M1→M2, M2→M3, M3→M3PLUS). */
+  record Transition(String from, String to) {
+  }
+
+  static final List<Transition> TRANSITIONS = Arrays.stream(Bucket.values())
+      .flatMap(b -> b.next().map(next -> new Transition(b.name(), next.name())).stream()).toList();
 
   private final JdbcTemplate jdbc;
   private final BusinessClock clock;
@@ -82,10 +88,10 @@ class RollRates {
     List<DashboardData.RollRateMonth> rows = new ArrayList<>();
     for (int k = 0; k < MONTHS; k++) {
       List<DashboardData.Roll> rolls = new ArrayList<>();
-      for (String[] t : TRANSITIONS) {
-        long in = inBucket.getOrDefault(k + "/" + t[0], 0L);
-        long out = moved.getOrDefault(k + "/" + t[0], 0L);
-        rolls.add(new DashboardData.Roll(t[0], t[1], in, out, in == 0 ? null : (double) out / in));
+      for (Transition t : TRANSITIONS) {
+        long in = inBucket.getOrDefault(k + "/" + t.from(), 0L);
+        long out = moved.getOrDefault(k + "/" + t.from(), 0L);
+        rolls.add(new DashboardData.Roll(t.from(), t.to(), in, out, in == 0 ? null : (double) out / in));
       }
       rows.add(new DashboardData.RollRateMonth(months.get(k).toString(), rolls));
     }

@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamLoads {
 
-  static final List<String> TEAMS = List.of(CollectionGroups.TEAM_M1, CollectionGroups.TEAM_M2,
-      CollectionGroups.TEAM_M3);
-
   private final TeamFigures figures;
   private final CaseOwners owners;
   private final BusinessClock clock;
@@ -41,7 +38,7 @@ class TeamLoads {
     Map<String, BigDecimal> recovered = figures.recoveredByCollector(
         monthStart.atStartOfDay(BusinessClock.ZONE).toInstant(),
         monthStart.plusMonths(1).atStartOfDay(BusinessClock.ZONE).toInstant());
-    Set<String> teams = new LinkedHashSet<>(TEAMS);
+    Set<String> teams = new LinkedHashSet<>(CollectionGroups.TEAMS);
     loads.stream().map(TeamFigures.OwnerLoad::team).sorted().forEach(teams::add);
     List<DashboardData.Team> rows = new ArrayList<>();
     for (String team : teams) {

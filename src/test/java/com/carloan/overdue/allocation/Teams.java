@@ -22,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Teams {
 
-  private static final List<String> DEMO_TEAMS = List.of(CollectionGroups.TEAM_M1, CollectionGroups.TEAM_M2,
-      CollectionGroups.TEAM_M3);
 
   private final IdentityService identity;
   private final OwnershipMoves moves;
@@ -106,7 +104,7 @@ final class Teams {
 
   /** Nothing waits for capacity in the demo teams' pools: a test's pooled case is the only one. */
   void drainPools() {
-    for (String team : DEMO_TEAMS) {
+    for (String team : CollectionGroups.TEAMS) {
       transaction.execute(status -> allocation.allocateFromPool(team));
     }
   }
