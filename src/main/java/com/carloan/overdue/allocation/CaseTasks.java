@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes the running case follow its ownership row, in the same transaction: the variables {@code team},
  * {@code caseOwner} and {@code bucket} (which the BPMN's candidate groups and assignee read for the next
- * agent task) and the open agent tasks' assignee and team candidate group, which move with the case.
+ * agent task) and the open agent tasks' assignee and team candidate group, which move with the case, and
+ * with them who may see and work those tasks ({@link TaskGrants}).
  */
 @Component
 class CaseTasks {
@@ -27,10 +28,12 @@ class CaseTasks {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final TaskGrants grants;
 
-  CaseTasks(RuntimeService runtime, TaskService tasks) {
+  CaseTasks(RuntimeService runtime, TaskService tasks, TaskGrants grants) {
     this.runtime = runtime;
     this.tasks = tasks;
+    this.grants = grants;
   }
 
   void follow(Ownership now, String teamBefore) {
@@ -45,6 +48,7 @@ class CaseTasks {
       if (!same(task.getAssignee(), now.owner())) {
         tasks.setAssignee(task.getId(), now.owner());
       }
+      grants.beforeCommit(task.getId());
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +180,36 @@ class OwnershipApiTest extends ApiTestSupport {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /**
+   * Who may open an agent task follows its case (CONTRACT §3, §4; allocation.TaskGrants): its owner and those
+   * who owned it, not the rest of the team; every agent of the team while the case waits in the pool;
+   * supervisors always. The candidate groups stay the team and collection-supervisor throughout.
+   */
+  @Test
+  void onlyTheOwnerOpensAnOwnedCasesTaskAndTheWholeTeamAPooledOne() {
+    String loan = openedBy("agent1");
+    String call = callOf(loan).getId();
+    assertThat(openers(call)).as("not agent2, of the same team").containsExactly("agent1", "supervisor1");
+    assertThat(grantees(call)).containsExactlyInAnyOrder("agent1", "group:collection-supervisor");
+
+    api.postJson("supervisor1", "/api/cases/recall", "{\"loanIds\": [\"" + loan + "\"], \"reason\": \"质检复核\"}");
+    assertThat(openers(call)).as("the team's pool").containsExactly("agent1", "agent2", "supervisor1");
+    assertThat(grantees(call)).containsExactlyInAnyOrder("agent1", "group:team-m1", "group:collection-supervisor");
+    assertThat(candidateGroups(callOf(loan))).containsExactlyInAnyOrder("team-m1", "collection-supervisor");
+
+    assertThat(api.postJson("agent2", "/engine-rest/task/" + call + "/claim", "{\"userId\": \"agent2\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(ownerOf(loan)).as("taken from the pool").isEqualTo("agent2");
+    assertThat(openers(call)).as("agent1 owned it").containsExactly("agent1", "agent2", "supervisor1");
+    assertThat(grantees(call)).containsExactlyInAnyOrder("agent1", "agent2", "group:collection-supervisor");
+
+    transfer("supervisor1", List.of(loan), "\"toTeam\": \"team-m2\"", "区域调整");
+    assertThat(openers(call)).containsExactly("agent1", "agent2", "agent3", "supervisor1");
+    assertThat(grantees(call)).doesNotContain("group:team-m1", "group:team-m2").contains("agent3");
+    String other = openedBy("agent2");
+    assertThat(openers(callOf(other).getId())).as("a case agent1 never owned").containsExactly("agent2", "supervisor1");
   }
 
   // ---- recall
@@ -388,6 +419,18 @@ class OwnershipApiTest extends ApiTestSupport {
     return loan;
   }
 
+  /** A new case of team M1 allocated to {@code agent} itself, not transferred there: no one else ever owned it. */
+  private String openedBy(String agent) {
+    for (int tries = 0; tries < 10; tries++) {
+      String loan = newLoanId();
+      openCase(loan);
+      if (agent.equals(ownerOf(loan))) {
+        return loan;
+      }
+    }
+    throw new AssertionError("allocation never chose " + agent);
+  }
+
   private String closedLoan() {
     String loan = newLoanId();
     String pi = openCase(loan);
@@ -433,6 +476,21 @@ class OwnershipApiTest extends ApiTestSupport {
 
   private Task callOf(String loan) {
     return tasks.createTaskQuery().processInstanceBusinessKey(loan).taskDefinitionKey("callBorrower").singleResult();
+  }
+
+  /** Which of the team M1 and M2 agents and supervisor1 may open the task over {@code /engine-rest}. */
+  private List<String> openers(String taskId) {
+    return List.of("agent1", "agent2", "agent3", "supervisor1").stream().filter(user -> {
+      int status = api.get(user, "/engine-rest/task/" + taskId).statusCode();
+      assertThat(status).as(user).isIn(200, 404);
+      return status == 200;
+    }).toList();
+  }
+
+  private List<String> grantees(String taskId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(taskId).list().stream()
+        .map(grant -> grant.getUserId() != null ? grant.getUserId() : "group:" + grant.getGroupId()).toList();
   }
 
   private List<String> candidateGroups(Task task) {

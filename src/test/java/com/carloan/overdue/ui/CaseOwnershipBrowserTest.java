@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +62,9 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
     browser.screenshot("supervisor1-opens-agent1s-call");
     tasklist.changeAssignee("agent2");
     browser.until(d -> "agent2".equals(awaitTask(moved, "callBorrower").getAssignee()));
-    assertThat(tasklist.assignee()).contains("李 芳"); // agent2, as Tasklist names them
+    // agent2, as Tasklist names them, once it has reloaded the task
+    Tasklist supervising = tasklist;
+    browser.until(d -> supervising.assignee().contains("李 芳"));
     browser.screenshot("supervisor1-assigned-it-to-agent2");
     browser.signOut();
 
@@ -97,13 +98,10 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
     browser.screenshot("agent1-my-tasks-without-the-transferred-case");
   }
 
-  /*
-   * Known gap (issue 16), seen in this test with @Disabled lifted: agent1, who never owned agent2's case, opens
-   * its task from the link and Tasklist shows it with its form (borrower, masked phone, amounts, notes), while
-   * the case API answers 403. The engine gives a task's candidate groups READ on it, and the case's team stays
-   * a candidate group of an owned case's agent tasks (CONTRACT §4). Enable this test with the fix.
+  /**
+   * A link to a colleague's task opens nothing: the case's team is a candidate group of its agent tasks, but an
+   * owned case's tasks are the owner's alone to see (allocation.TaskGrants).
    */
-  @Disabled("known gap: a teammate opens an owned case's task from its link; the team's candidate-group READ")
   @Test
   void aColleaguesTaskDoesNotOpenFromItsLink() throws Exception {
     String colleagues = allocatedTo("agent2");
@@ -111,10 +109,12 @@ class CaseOwnershipBrowserTest extends BrowserTestSupport {
 
     Tasklist tasklist = Tasklist.login(browser, "agent1");
     tasklist.followTaskLink(colleaguesTask);
+    boolean opened = tasklist.hasOpenTask();
     browser.screenshot("agent1-follows-a-link-to-agent2s-task");
 
+    assertThat(opened).as("agent1 sees agent2's task").isFalse();
     assertThat(get("agent1", "/api/cases/" + colleagues).statusCode()).isEqualTo(403);
-    assertThat(tasklist.hasOpenTask()).as("agent1 sees agent2's task").isFalse();
+    assertThat(get("agent1", "/engine-rest/task/" + colleaguesTask).statusCode()).isEqualTo(404);
   }
 
   /** A case waiting at callBorrower in team M1: 15 days past due, ¥8,500.00, the WeChat-contact strategy. */

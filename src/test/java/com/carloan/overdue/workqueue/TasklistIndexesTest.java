@@ -32,6 +32,11 @@ class TasklistIndexesTest {
   }
 
   @Test
+  void theRightsCheckHasItsIndexesOnTheAuthorizations() throws SQLException {
+    assertThat(indexesOn("ACT_RU_AUTHORIZATION")).contains(TasklistIndexes.AUTH_USER, TasklistIndexes.AUTH_GROUP);
+  }
+
+  @Test
   void indexesForTheOneSharedQueueGoAtStart() throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       // as an earlier version created them

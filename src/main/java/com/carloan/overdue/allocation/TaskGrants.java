@@ -1,0 +1,140 @@
+package com.carloan.overdue.allocation;
+
+import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
+import static com.carloan.overdue.process.CaseVariables.TEAM;
+
+import com.carloan.overdue.identity.CollectionGroups;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Who may see and work an agent task follows its case's ownership (CONTRACT §3, §4), not only its candidate
+ * groups. The engine grants READ and TASK_WORK on a task to each of its candidate groups and to each user it was
+ * ever assigned to, and never takes a grant back. For an owned case the team's grant would let every agent of
+ * the team open a colleague's task from its link, and make every agent's "My tasks" check its rights against
+ * the grants of the team's whole workload.
+ *
+ * <p>So, for an agent task:
+ * <ul>
+ *   <li>owned case: the team's grant is removed;</li>
+ *   <li>case in the team's pool: the team has its grant (created again after a recall);</li>
+ *   <li>always: collection-supervisor keeps its own, a former team's goes; users keep theirs, since an agent
+ *       sees the cases they own or owned (§3), and a call submitted just as its case moves away still lands
+ *       (workqueue.CompletionRetry).</li>
+ * </ul>
+ * The candidate groups themselves stay as §4 names them. The engine writes its grants when its command ends,
+ * so the narrowing runs just before the transaction commits, on the engine's public {@link AuthorizationService}.
+ * Used as the agent tasks' {@code create} listener and by {@link CaseTasks} whenever a case moves (an
+ * assignment in Tasklist that moves a case goes through {@link OwnerAssignment} and so there too).
+ */
+@Component("taskGrants")
+class TaskGrants implements TaskListener {
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final AuthorizationService authorizations;
+  private final IdentityService identity;
+
+  TaskGrants(TaskService tasks, RuntimeService runtime, AuthorizationService authorizations,
+      IdentityService identity) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.authorizations = authorizations;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    beforeCommit(task.getId());
+  }
+
+  /** Narrows the task's grants when the current transaction commits, once however often it is asked. */
+  void beforeCommit(String taskId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      throw new IllegalStateException("Task " + taskId + " changed outside a transaction; its grants cannot follow");
+    }
+    @SuppressWarnings("unchecked")
+    Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      Set<String> taskIds = new LinkedHashSet<>();
+      TransactionSynchronizationManager.bindResource(this, taskIds);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          TransactionSynchronizationManager.unbindResource(TaskGrants.this);
+          narrow(taskIds);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(TaskGrants.this);
+        }
+      });
+      pending = taskIds;
+    }
+    pending.add(taskId);
+  }
+
+  // The caller's rights decided the change itself; keeping the engine's grants in step is the application's.
+  private void narrow(Set<String> taskIds) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      taskIds.forEach(this::narrow);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private void narrow(String taskId) {
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return; // completed or deleted in the same transaction: the engine removed its grants with it
+    }
+    Map<String, Object> place = runtime.getVariables(task.getProcessInstanceId(), List.of(TEAM, CASE_OWNER));
+    String team = (String) place.get(TEAM);
+    String owner = (String) place.get(CASE_OWNER);
+    boolean teamGranted = false;
+    for (Authorization grant : authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK).resourceId(taskId).list()) {
+      if (keeps(grant, team, owner)) {
+        teamGranted |= team != null && team.equals(grant.getGroupId());
+      } else {
+        authorizations.deleteAuthorization(grant.getId());
+      }
+    }
+    if (owner == null && team != null && !teamGranted) {
+      // what the engine gives a candidate group (defaultUserPermissionNameForTask: TASK_WORK)
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(team);
+      grant.setResource(Resources.TASK);
+      grant.setResourceId(taskId);
+      grant.addPermission(TaskPermissions.READ);
+      grant.addPermission(TaskPermissions.TASK_WORK);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  private static boolean keeps(Authorization grant, String team, String owner) {
+    String group = grant.getGroupId();
+    return group == null || CollectionGroups.SUPERVISOR.equals(group) || group.equals(team) && owner == null;
+  }
+}
