@@ -63,10 +63,18 @@ public final class Tasklist {
     return this;
   }
 
-  /** The names of the tasks the open filter lists. */
+  /** The names of the tasks the open filter lists, read again if Tasklist redraws the list meanwhile. */
   public List<String> taskNames() {
-    browser.settle();
-    return browser.all(TASKS).stream().map(task -> task.findElement(TASK_NAME).getText().trim()).toList();
+    for (int attempt = 1; ; attempt++) {
+      browser.settle();
+      try {
+        return browser.all(TASKS).stream().map(task -> task.findElement(TASK_NAME).getText().trim()).toList();
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   /** Waits until the open filter lists a task of that name (the list refreshes by itself). */
