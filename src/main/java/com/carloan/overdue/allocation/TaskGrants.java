@@ -1,12 +1,9 @@
 package com.carloan.overdue.allocation;
 
 import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
-import static com.carloan.overdue.process.CaseVariables.TEAM;
 
-import com.carloan.overdue.identity.CollectionGroups;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +15,8 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,16 +26,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Who may see and work an agent task follows its case's ownership (CONTRACT §3, §4), not only its candidate
  * groups. The engine grants READ and TASK_WORK on a task to each of its candidate groups and to each user it was
  * ever assigned to, and never takes a grant back. For an owned case the team's grant would let every agent of
- * the team open a colleague's task from its link, and make every agent's "My tasks" check its rights against
- * the grants of the team's whole workload.
+ * the team open a colleague's task from its link; and the groups' grants on every owned task make each rights
+ * check of an agent (My tasks) or a supervisor (the pools, a list's variables) compare with tens of thousands of
+ * grants at a team's size.
  *
  * <p>So, for an agent task:
  * <ul>
- *   <li>owned case: the team's grant is removed;</li>
- *   <li>case in the team's pool: the team has its grant (created again after a recall);</li>
- *   <li>always: collection-supervisor keeps its own, a former team's goes; users keep theirs, since an agent
- *       sees the cases they own or owned (§3), and a call submitted just as its case moves away still lands
- *       (workqueue.CompletionRetry).</li>
+ *   <li>owned case: no group keeps a grant. Supervisors still read every task and assign it (their TASK grants
+ *       on all tasks, {@code identity.GroupRights}); one who works it puts themselves in as its assignee, which
+ *       gives them the engine's grant, as it does in Tasklist.</li>
+ *   <li>case in the team's pool: each candidate group (the team, collection-supervisor) has its grant, created
+ *       again after a recall, so the team's agents see the task and may claim it; a former team's goes.</li>
+ *   <li>users keep theirs: an agent sees the cases they own or owned (§3), and a call submitted just as its
+ *       case moves away still lands (workqueue.CompletionRetry).</li>
  * </ul>
  * The candidate groups themselves stay as §4 names them. The engine writes its grants when its command ends,
  * so the narrowing runs just before the transaction commits, on the engine's public {@link AuthorizationService}.
@@ -109,32 +111,41 @@ class TaskGrants implements TaskListener {
     if (task == null) {
       return; // completed or deleted in the same transaction: the engine removed its grants with it
     }
-    Map<String, Object> place = runtime.getVariables(task.getProcessInstanceId(), List.of(TEAM, CASE_OWNER));
-    String team = (String) place.get(TEAM);
-    String owner = (String) place.get(CASE_OWNER);
-    boolean teamGranted = false;
+    boolean owned = runtime.getVariable(task.getProcessInstanceId(), CASE_OWNER) != null;
+    Set<String> candidates = owned ? Set.of() : candidateGroups(taskId);
+    Set<String> granted = new HashSet<>();
     for (Authorization grant : authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK).resourceId(taskId).list()) {
-      if (keeps(grant, team, owner)) {
-        teamGranted |= team != null && team.equals(grant.getGroupId());
+      if (grant.getGroupId() == null) {
+        continue;
+      }
+      if (candidates.contains(grant.getGroupId())) {
+        granted.add(grant.getGroupId());
       } else {
         authorizations.deleteAuthorization(grant.getId());
       }
     }
-    if (owner == null && team != null && !teamGranted) {
-      // what the engine gives a candidate group (defaultUserPermissionNameForTask: TASK_WORK)
-      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId(team);
-      grant.setResource(Resources.TASK);
-      grant.setResourceId(taskId);
-      grant.addPermission(TaskPermissions.READ);
-      grant.addPermission(TaskPermissions.TASK_WORK);
-      authorizations.saveAuthorization(grant);
+    for (String group : candidates) {
+      if (!granted.contains(group)) {
+        // what the engine gives a candidate group (defaultUserPermissionNameForTask: TASK_WORK)
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.TASK);
+        grant.setResourceId(taskId);
+        grant.addPermission(TaskPermissions.READ);
+        grant.addPermission(TaskPermissions.TASK_WORK);
+        authorizations.saveAuthorization(grant);
+      }
     }
   }
 
-  private static boolean keeps(Authorization grant, String team, String owner) {
-    String group = grant.getGroupId();
-    return group == null || CollectionGroups.SUPERVISOR.equals(group) || group.equals(team) && owner == null;
+  private Set<String> candidateGroups(String taskId) {
+    Set<String> groups = new HashSet<>();
+    for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groups.add(link.getGroupId());
+      }
+    }
+    return groups;
   }
 }

@@ -67,7 +67,8 @@ final class GroupRights {
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
             ProcessDefinitionPermissions.READ_INSTANCE)
         .grant(group, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ)
-        // reassigning a task in Tasklist moves its case to that agent (allocation.OwnerAssignment)
+        // reassigning a task in Tasklist moves its case to that agent (allocation.OwnerAssignment); an owned
+        // case's agent tasks carry no group's grant (allocation.TaskGrants), so this is how supervisors see them
         .grant(group, TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN)
         // Tasklist looks the new assignee up (GET /user?id=…) and keeps the old one when it finds no one
         .grant(group, USER, ANY, READ)
