@@ -160,8 +160,7 @@ class BenchController {
         .taskDefinitionKeyIn("callBorrower", "verifyBorrower", "negotiatePlan").count());
     s.put("floorAssigned", counts("select ASSIGNEE_, count(*) from ACT_RU_TASK where ASSIGNEE_ is not null"
         + " and TASK_DEF_KEY_ = '" + EngineFloor.TASK_KEY + "' group by ASSIGNEE_"));
-    s.put("floorPool", tasks.createTaskQuery().taskCandidateGroup(supervisorGroup)
-        .taskDefinitionKey(EngineFloor.TASK_KEY).count());
+    s.put("floorPool", tasks.createTaskQuery().taskUnassigned().taskDefinitionKey(EngineFloor.TASK_KEY).count());
     s.put("openTasks", tasks.createTaskQuery().count());
     return s;
   }

@@ -168,7 +168,7 @@ final class BenchFigures {
       rows.add(new Row("  CPU per list + count, ours + floor: application / database / machine",
           cpuPer(o.ownQueueCpu, o.ownList.count()), "", ""));
     }
-    rows.add(new Row(String.format("8 \"Collection queue\" as supervisor1 (every team's pool, %,d | %,d left): list p50 / p95",
+    rows.add(new Row(String.format("8 \"Collection queue\" as supervisor1 | floor pool as manager1 (every team's pool, %,d | %,d left): list p50 / p95",
         o.poolSize, o.floorPoolSize), o.poolList + " | " + o.floorPoolList, "p95 ≤ " + POOL_P95_MS + " ms",
         met(o.poolList.count() > 0 && o.poolList.percentile(95) <= POOL_P95_MS)));
     rows.add(new Row(String.format("  count p50 / p95, %d samples (a call taken from a pool between two), ours | floor",

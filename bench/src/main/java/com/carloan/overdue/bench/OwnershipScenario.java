@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on both, through the same REST resource with the same client:
  * <ol>
  *   <li>an agent's "My tasks" (filter list, first 15 sorted, HAL, and its count), sampled over all agents;</li>
- *   <li>supervisor1's "Collection queue", every team's pool (and the floor's pool filter, as supervisor1 too), while agents take one call from the pools between
+ *   <li>supervisor1's "Collection queue", every team's pool (and the floor's pool filter, as manager1), while agents take one call from the pools between
  *       two samples;</li>
  *   <li>agents in a closed loop completing the calls assigned to them, as the form submits them.</li>
  * </ol>
@@ -34,11 +34,14 @@ final class OwnershipScenario {
   /**
    * The floor's people are in the same role groups as ours (the engine's REST API admits only those, and the
    * authorizations a query checks are then the same): floor agents in collection-agent and a floor team of their
-   * own, which allocation never sees (it staffs team-m1..m3), and supervisor1 reads both pools. The floor's tasks
-   * have candidate groups floor-mN and collection-supervisor, as ours have team-mN and collection-supervisor.
+   * own, which allocation never sees (it staffs team-m1..m3). The floor's tasks have candidate groups floor-mN
+   * and collection-manager, as ours have team-mN and collection-supervisor, and manager1 reads the floor's pool
+   * as supervisor1 reads ours: each rights check then meets the grants its own side's tasks leave (the engine's
+   * for the floor, the product's narrowed ones for ours), not the other side's as well.
    */
   static final List<String> FLOOR_TEAMS = List.of("floor-m1", "floor-m2", "floor-m3");
-  static final String SUPERVISOR_GROUP = "collection-supervisor";
+  static final String FLOOR_SUPERVISOR_GROUP = "collection-manager";
+  static final String FLOOR_SUPERVISOR = "manager1";
 
   private final BenchmarkDriver.Config config;
   private final BenchClient http;
@@ -135,7 +138,7 @@ final class OwnershipScenario {
     }
     t0 = System.nanoTime();
     f.floorFilters = http.json(http.postJson(BenchmarkDriver.ADMIN, "/bench/ownership/floor", Map.of("teams", teams,
-        "readers", readers(), "supervisorGroup", SUPERVISOR_GROUP)), "ownership floor").path("filters");
+        "readers", readers(), "supervisorGroup", FLOOR_SUPERVISOR_GROUP)), "ownership floor").path("filters");
     f.floorFillMillis = BenchmarkDriver.millisSince(t0);
     f.state = state();
     log("ownership: floor tasks after " + f.floorFillMillis + " ms; " + f.state);
@@ -143,7 +146,7 @@ final class OwnershipScenario {
 
   private static List<String> readers() {
     List<String> readers = new ArrayList<>(FLOOR_TEAMS);
-    readers.add(SUPERVISOR_GROUP);
+    readers.add(FLOOR_SUPERVISOR_GROUP);
     return readers;
   }
 
@@ -247,7 +250,7 @@ final class OwnershipScenario {
     log("ownership: counts checked " + when + ": " + f.countMismatches.size() + " mismatches");
   }
 
-  // 2. supervisor1's Collection queue (every team's pool) and the floor supervisor's pool, while between two
+  // 2. supervisor1's Collection queue (every team's pool) and the floor supervisor's (manager1's) pool, while between two
   //    samples an agent of the next team takes a call from their team's pool (and a floor agent from the floor's),
   //    so no database answers a page from the result of the one before.
   private void pools(String ourQueue, String floorPool) {
@@ -261,7 +264,7 @@ final class OwnershipScenario {
       boolean measured = i >= warmUp;
       timedPage(BenchmarkDriver.SUPERVISOR, ourQueue, measured ? f.poolList : null, measured ? f.poolCount : null);
       f.poolSize = lastCount;
-      timedPage(BenchmarkDriver.SUPERVISOR, floorPool, measured ? f.floorPoolList : null, measured ? f.floorPoolCount : null);
+      timedPage(FLOOR_SUPERVISOR, floorPool, measured ? f.floorPoolList : null, measured ? f.floorPoolCount : null);
       f.floorPoolSize = lastCount;
     }
     f.poolCpu = cpu0 == null ? null : cpu.read().since(cpu0);
