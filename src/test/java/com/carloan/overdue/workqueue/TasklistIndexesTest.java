@@ -33,7 +33,8 @@ class TasklistIndexesTest {
 
   @Test
   void theRightsCheckHasItsIndexesOnTheAuthorizations() throws SQLException {
-    assertThat(indexesOn("ACT_RU_AUTHORIZATION")).contains(TasklistIndexes.AUTH_USER, TasklistIndexes.AUTH_GROUP);
+    assertThat(indexesOn("ACT_RU_AUTHORIZATION")).contains(TasklistIndexes.AUTH_USER, "ACT_IDX_AUTH_GROUP_ID")
+        .doesNotContain(TasklistIndexes.RETIRED);
   }
 
   @Test
