@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The ownership scenario (issue 16): open calls over {@code owners} agents in the three teams, each agent holding
+ * The ownership scenario: open calls over {@code owners} agents in the three teams, each agent holding
  * {@code collections.allocation.capacity} cases and {@code poolPerTeam} unowned per team, all opened by the intake
  * with allocation running; and beside them, in the same run and database, as many plain {@code benchFloor} tasks
  * of the same shape (assigned to an agent, candidate groups a team's and the supervisors'). Every query is timed
