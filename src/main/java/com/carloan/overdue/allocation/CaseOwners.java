@@ -53,6 +53,21 @@ public class CaseOwners {
     }
   }
 
+  /**
+   * Who may read a case's record (communications, notes, promises): supervisors, managers, legal officers,
+   * administrators, and the agents who own or owned it.
+   *
+   * @throws RequestRejected 403 for anyone else
+   */
+  public void requireReader(long caseId, String loanId) {
+    if (access.isInAnyGroup(CollectionGroups.AGENT)) {
+      requireOwnerUnlessSupervising(caseId, loanId);
+    } else {
+      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL,
+          CollectionGroups.ADMIN);
+    }
+  }
+
   public Optional<Place> place(long caseId) {
     return store.find(caseId).map(o -> new Place(o.team(), o.owner(), o.bucket().name(), lastHeldDay(o.heldUntil()),
         o.pooledReason() == null ? null : o.pooledReason().name()));

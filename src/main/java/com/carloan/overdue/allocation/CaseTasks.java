@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class CaseTasks {
 
   /** The tasks the case's owner works (CONTRACT §4); all others stay with their roles. */
-  static final List<String> AGENT_TASKS = List.of("callBorrower", "verifyBorrower", "negotiatePlan");
+  static final List<String> AGENT_TASKS = List.of("callBorrower", "verifyBorrower", "negotiatePlan", "followUpPromise");
 
   private final RuntimeService runtime;
   private final TaskService tasks;

@@ -89,14 +89,8 @@ class CommunicationController {
     return log.verify(loanId, log.list(c.id()));
   }
 
-  // Supervisors, managers, legal staff, and the agents who own or owned the case.
   private void requireReader(LoanCase c) {
-    if (access.isInAnyGroup(CollectionGroups.AGENT)) {
-      owners.requireOwnerUnlessSupervising(c.id(), c.loanId());
-    } else {
-      access.requireUserOrAnyGroup(null, CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.LEGAL,
-          CollectionGroups.ADMIN);
-    }
+    owners.requireReader(c.id(), c.loanId());
   }
 
   private static List<FieldError> validate(NewCommunication body) {

@@ -34,7 +34,7 @@ class CollectionsMetrics implements MeterBinder {
   static final List<String> STRATEGIES = List.of("REMINDER", "WECHAT_CONTACT", "ESCALATE", "MANUAL_REVIEW");
   static final List<String> RISK_LEVELS = List.of("LOW", "MEDIUM", "HIGH");
   static final List<String> TASKS = List.of("reviewAssessment", "callBorrower", "verifyBorrower", "negotiatePlan",
-      "approvePlan", "reviewEscalation", "handleLitigation", "repossessVehicle");
+      "approvePlan", "reviewEscalation", "handleLitigation", "repossessVehicle", "followUpPromise");
   static final List<String> INCIDENT_TYPES = List.of("failedJob", "failedExternalTask");
   static final List<String> JOB_STATES = List.of("due", "locked", "failed", "scheduled");
 

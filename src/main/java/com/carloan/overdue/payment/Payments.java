@@ -87,6 +87,11 @@ public class Payments {
     return new PaymentStatus(c.overdueAmount(), repaid, settled);
   }
 
+  /** What the case still owes: its amount due less the payments reported; never below zero. */
+  public BigDecimal leftToPay(LoanCase c) {
+    return c.overdueAmount().subtract(totalRepaid(c.id())).max(BigDecimal.ZERO);
+  }
+
   public BigDecimal totalRepaid(long caseId) {
     return jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where case_id = ?", BigDecimal.class, caseId);
   }

@@ -3,7 +3,6 @@ package com.carloan.overdue.process;
 import static com.carloan.overdue.process.CaseVariables.*;
 
 import com.carloan.overdue.common.BusinessClock;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("appendCaseNote")
 class AppendCaseNote implements TaskListener {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
-  private static final int MAX_NOTES_LENGTH = 3500;
 
   /** Per task: the variable holding its decision, and the one holding its free-text note. */
   private static final Map<String, String[]> FIELDS = Map.of(
@@ -45,11 +42,8 @@ class AppendCaseNote implements TaskListener {
     Object decision = task.getVariable(fields[0]);
     Object note = task.getVariable(fields[1]);
     String who = TaskActors.completingUser(task);
-    String line = TIME.format(clock.now()) + " " + TaskNaming.stepName(task) + (who == null ? "" : " (" + who + ")") + ": "
-        + fields[0] + "=" + decision + (note == null || note.toString().isBlank() ? "" : " — " + note.toString().strip());
-    String notes = (String) task.getVariable(CASE_NOTES);
-    String all = notes == null || notes.isEmpty() ? line : notes + "\n" + line;
-    // A string variable stays under 4000 characters; the archive keeps the full history of every task.
-    task.setVariable(CASE_NOTES, all.length() <= MAX_NOTES_LENGTH ? all : "…" + all.substring(all.length() - MAX_NOTES_LENGTH));
+    String what = fields[0] + "=" + decision + (note == null || note.toString().isBlank() ? "" : " — " + note.toString().strip());
+    task.setVariable(CASE_NOTES, EarlierNotes.appended((String) task.getVariable(CASE_NOTES),
+        EarlierNotes.line(clock.now(), TaskNaming.stepName(task), who, what)));
   }
 }

@@ -79,12 +79,29 @@ public final class CaseVariables {
   public static final String REPOSSESSION_NOTES = "repossessionNotes";
   public static final String RECOVERED_AMOUNT = "recoveredAmount";
 
+  // the collection record (CONTRACT §5): a structured note as the callBorrower and followUpPromise forms
+  // submit it; the note is stored (record.note.CaseNotes) and these variables removed again
+  public static final String NOTE_CHANNEL = "noteChannel";
+  public static final String NOTE_REACHED = "noteReached";
+  public static final String NOTE_PHONE_STATUS = "notePhoneStatus";
+  public static final String NOTE_FEEDBACK = "noteFeedback";
+  public static final String NOTE_TEXT = "noteText";
+  public static final String NOTE_PROMISE_AMOUNT = "notePromiseAmount";
+  public static final String NOTE_PROMISE_DATE = "notePromiseDate";
+  public static final String NOTE_NEXT_FOLLOW_UP = "noteNextFollowUp";
+  // a broken promise, local to its followUpPromise task
+  public static final String BROKEN_PROMISE_ID = "brokenPromiseId";
+  public static final String BROKEN_PROMISE_AMOUNT = "brokenPromiseAmount";
+  public static final String BROKEN_PROMISE_DATE = "brokenPromiseDate";
+  public static final String BROKEN_PROMISE_PAID = "brokenPromisePaid";
+
   // end
   public static final String CASE_OUTCOME = "caseOutcome";
 
   // messages
   public static final String MESSAGE_WECHAT_CONTACT_ADDED = "WeChatContactAdded";
   public static final String MESSAGE_DEBT_SETTLED = "DebtSettled";
+  public static final String MESSAGE_PROMISE_BROKEN = "PromiseBroken";
 
   private CaseVariables() {}
 }

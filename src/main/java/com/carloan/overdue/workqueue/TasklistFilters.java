@@ -39,7 +39,7 @@ public final class TasklistFilters {
   static final String ESCALATIONS = "Escalations and legal · 升级与法律";
 
   /** The tasks a case's owner works (CONTRACT §4); candidates: the case's team and supervisors. */
-  static final String[] AGENT_TASKS = {"callBorrower", "verifyBorrower", "negotiatePlan"};
+  static final String[] AGENT_TASKS = {"callBorrower", "verifyBorrower", "negotiatePlan", "followUpPromise"};
 
   /*
    * The version of the shipped query and properties, kept among a filter's properties. Tasklist's
@@ -48,7 +48,7 @@ public final class TasklistFilters {
    * never saved by an administrator.
    */
   static final String SHIPPED = "shipped";
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   private static final Set<String> PROPERTIES_BEFORE_VERSIONS =
       Set.of("priority", "description", "refresh", "variables");
 
@@ -82,7 +82,7 @@ public final class TasklistFilters {
               .orderByFollowUpDate().asc().orderByTaskCreateTime().asc(),
           List.of(AGENT, SUPERVISOR, MANAGER, LEGAL)),
       new FilterSpec(COLLECTION_QUEUE, 40, List.of(30, 20),
-          "My teams' calls, verifications and negotiations that no one owns yet · 本组待分配的致电、核实与协商",
+          "My teams' calls, verifications, negotiations and promise follow-ups that no one owns yet · 本组待分配的致电、核实、协商与承诺跟进",
           tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS)
               .taskDefinitionKeyIn(AGENT_TASKS)
               .orderByFollowUpDate().asc().orderByTaskCreateTime().asc(),

@@ -25,6 +25,7 @@ import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Camunda Forms of the user tasks (CONTRACT §1), checked against the contract without an engine.
@@ -56,7 +57,10 @@ class TaskFormsTest {
       new TaskForm("review-assessment.form", "reviewAssessment",
           Set.of(STRATEGY, REVIEW_NOTES), Set.of(STRATEGY), Set.of()),
       new TaskForm("call-borrower.form", "callBorrower",
-          Set.of(CONTACT_RESULT, CALL_NOTES), Set.of(CONTACT_RESULT, CALL_NOTES), Set.of()),
+          Set.of(CONTACT_RESULT, CALL_NOTES, NOTE_PHONE_STATUS, NOTE_REACHED, NOTE_FEEDBACK, NOTE_PROMISE_AMOUNT,
+              NOTE_PROMISE_DATE, NOTE_NEXT_FOLLOW_UP),
+          // the promise's fields are required only while shown, for a PROMISE_TO_PAY note
+          Set.of(CONTACT_RESULT, CALL_NOTES, NOTE_PROMISE_AMOUNT, NOTE_PROMISE_DATE), Set.of()),
       new TaskForm("verify-borrower.form", "verifyBorrower",
           Set.of(IDENTITY_VERIFIED, OVERDUE_REASON, WILLING_TO_REPAY, VERIFICATION_NOTES),
           Set.of(OVERDUE_REASON), Set.of()),
@@ -74,7 +78,12 @@ class TaskFormsTest {
           Set.of(LITIGATION_RESULT, RECOVERED_AMOUNT), Set.of(EVIDENCE_PACK_ID)),
       new TaskForm("repossess-vehicle.form", "repossessVehicle",
           Set.of(REPOSSESSION_RESULT, RECOVERED_AMOUNT, REPOSSESSION_NOTES),
-          Set.of(REPOSSESSION_RESULT, RECOVERED_AMOUNT), Set.of(VEHICLE_PLATE, VEHICLE_STATUS)));
+          Set.of(REPOSSESSION_RESULT, RECOVERED_AMOUNT), Set.of(VEHICLE_PLATE, VEHICLE_STATUS)),
+      new TaskForm("follow-up-promise.form", "followUpPromise",
+          Set.of(NOTE_CHANNEL, NOTE_REACHED, NOTE_PHONE_STATUS, NOTE_FEEDBACK, NOTE_TEXT, NOTE_PROMISE_AMOUNT,
+              NOTE_PROMISE_DATE, NOTE_NEXT_FOLLOW_UP),
+          Set.of(NOTE_CHANNEL, NOTE_REACHED, NOTE_PHONE_STATUS, NOTE_FEEDBACK, NOTE_PROMISE_AMOUNT, NOTE_PROMISE_DATE),
+          Set.of(BROKEN_PROMISE_ID, BROKEN_PROMISE_AMOUNT, BROKEN_PROMISE_DATE, BROKEN_PROMISE_PAID)));
 
   /** What every form shows read-only (CONTRACT §1, last paragraph of the lifecycle). */
   static final Set<String> CASE_CONTEXT = Set.of(LOAN_ID, BORROWER_NAME, BORROWER_PHONE_MASKED, OVERDUE_AMOUNT,
@@ -87,18 +96,23 @@ class TaskFormsTest {
       REMINDER_WAIT, CONTACT_WAIT, MAX_CONTACT_ATTEMPTS, NEGOTIATION_TIMEOUT, INSTALLMENT_GRACE, RISK_LEVEL,
       CONTACT_ATTEMPTS, WECOM_EXTERNAL_USER_ID, WECOM_AGENT_USER_ID, NEGOTIATED_BY, APPROVAL_REQUIRED,
       NEXT_INSTALLMENT_CHECK, INSTALLMENT_CHECK, BROKEN_PROMISES, ESCALATION_REASON, EVIDENCE_PACK_ID, CASE_OUTCOME,
-      TEAM, CASE_OWNER, BUCKET);
+      TEAM, CASE_OWNER, BUCKET, BROKEN_PROMISE_ID, BROKEN_PROMISE_AMOUNT, BROKEN_PROMISE_DATE, BROKEN_PROMISE_PAID);
 
   /** The contract's enumerations, as the values a select may offer. */
-  static final Map<String, Set<String>> ENUMS = Map.of(
-      STRATEGY, Set.of("REMINDER", "WECHAT_CONTACT", "ESCALATE"), // MANUAL_REVIEW is what sent the case here
-      CONTACT_RESULT, Set.of("AGREED_TO_ADD", "REFUSED", "NOT_REACHED"),
-      OVERDUE_REASON, Set.of("ECONOMIC_HARDSHIP", "OPERATIONAL_SLIP", "WILLFUL_DEFAULT", "OTHER"),
-      NEGOTIATION_OUTCOME, Set.of("AGREED", "FAILED"),
-      PLAN_TYPE, Set.of("FULL_PAYMENT", "DEFERRAL", "INSTALLMENTS"),
-      ESCALATION_ACTION, Set.of("LEGAL_ACTION", "VEHICLE_REPOSSESSION", "RETURN_TO_NEGOTIATION", "WRITE_OFF"),
-      LITIGATION_RESULT, Set.of("JUDGMENT_ENFORCED", "SETTLED_IN_COURT", "UNRECOVERABLE"),
-      REPOSSESSION_RESULT, Set.of("RECOVERED_AND_SOLD", "NOT_FOUND"));
+  static final Map<String, Set<String>> ENUMS = Map.ofEntries(
+      Map.entry(STRATEGY, Set.of("REMINDER", "WECHAT_CONTACT", "ESCALATE")), // MANUAL_REVIEW is what sent the case here
+      Map.entry(CONTACT_RESULT, Set.of("AGREED_TO_ADD", "REFUSED", "NOT_REACHED")),
+      Map.entry(OVERDUE_REASON, Set.of("ECONOMIC_HARDSHIP", "OPERATIONAL_SLIP", "WILLFUL_DEFAULT", "OTHER")),
+      Map.entry(NEGOTIATION_OUTCOME, Set.of("AGREED", "FAILED")),
+      Map.entry(PLAN_TYPE, Set.of("FULL_PAYMENT", "DEFERRAL", "INSTALLMENTS")),
+      Map.entry(ESCALATION_ACTION, Set.of("LEGAL_ACTION", "VEHICLE_REPOSSESSION", "RETURN_TO_NEGOTIATION", "WRITE_OFF")),
+      Map.entry(LITIGATION_RESULT, Set.of("JUDGMENT_ENFORCED", "SETTLED_IN_COURT", "UNRECOVERABLE")),
+      Map.entry(REPOSSESSION_RESULT, Set.of("RECOVERED_AND_SOLD", "NOT_FOUND")),
+      Map.entry(NOTE_CHANNEL, Set.of("PHONE", "SMS", "WECHAT", "VISIT")),
+      Map.entry(NOTE_REACHED, Set.of("BORROWER", "OTHER_PERSON", "NOBODY")),
+      Map.entry(NOTE_PHONE_STATUS, Set.of("ANSWERED", "NO_ANSWER", "BUSY", "POWERED_OFF", "SUSPENDED", "INVALID_NUMBER")),
+      Map.entry(NOTE_FEEDBACK, Set.of("PROMISE_TO_PAY", "NEGOTIATING", "HARDSHIP", "DISPUTE", "REFUSED", "ALREADY_PAID",
+          "UNREACHABLE")));
 
   static final Set<String> ESCALATION_REASONS = Set.of("HIGH_RISK", "SUPERVISOR_DECISION", "CONTACT_REFUSED",
       "NO_CONTACT", "IDENTITY_UNVERIFIED", "UNWILLING", "NEGOTIATION_FAILED", "NO_RESPONSE", "BROKEN_PROMISE");
@@ -106,7 +120,7 @@ class TaskFormsTest {
   static final Set<String> BOOLEANS = Set.of(IDENTITY_VERIFIED, WILLING_TO_REPAY, PLAN_APPROVED);
 
   static final Set<String> NOTES = Set.of(REVIEW_NOTES, CALL_NOTES, VERIFICATION_NOTES, NEGOTIATION_NOTES,
-      APPROVAL_COMMENT, ESCALATION_NOTES, LITIGATION_NOTES, REPOSSESSION_NOTES);
+      APPROVAL_COMMENT, ESCALATION_NOTES, LITIGATION_NOTES, REPOSSESSION_NOTES, NOTE_TEXT);
 
   /** min, max (null: none), decimal digits. */
   record Range(int min, Integer max, int decimalDigits) {}
@@ -276,8 +290,8 @@ class TaskFormsTest {
 
   @ParameterizedTest
   @MethodSource("taskForms")
-  void onlyNegotiatePlanHidesFields(TaskForm task) throws IOException {
-    if (task.id().equals("negotiatePlan")) {
+  void onlyThePlanAndTheCollectionRecordHideFields(TaskForm task) throws IOException {
+    if (Set.of("negotiatePlan", "callBorrower", "followUpPromise").contains(task.id())) {
       return;
     }
     // a hidden field is neither validated nor submitted: no other form may lose a required value that way
@@ -299,6 +313,35 @@ class TaskFormsTest {
         .containsExactlyInAnyOrder(failed, "planType != \"DEFERRAL\"");
 
     assertThat(staticTexts(form)).anySatisfy(t -> assertThat(t).contains("6", "30", "四眼").containsIgnoringCase("approval"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"callBorrower", "followUpPromise"})
+  void theCollectionRecordAsksForAPromiseOnlyWhenTheBorrowerMadeOne(String taskId) throws IOException {
+    JsonNode form = read(task(taskId));
+    String noPromise = "noteFeedback != \"PROMISE_TO_PAY\"";
+
+    assertThat(hideConditions(field(form, NOTE_PROMISE_AMOUNT))).containsExactly(noPromise);
+    assertThat(hideConditions(field(form, NOTE_PROMISE_DATE))).containsExactly(noPromise);
+    assertThat(field(form, NOTE_PROMISE_AMOUNT).node().path("decimalDigits").asInt()).isEqualTo(2);
+    assertThat(field(form, NOTE_PROMISE_AMOUNT).node().path("validate").path("min").asDouble()).isEqualTo(0.01);
+    assertThat(field(form, NOTE_PROMISE_DATE).node().path("subtype").asText()).isEqualTo("date");
+    // submitted with its offset, so the follow-up is the agent's time in Asia/Shanghai whatever the browser's zone
+    assertThat(field(form, NOTE_NEXT_FOLLOW_UP).node().path("timeSerializingFormat").asText()).isEqualTo("utc_offset");
+    assertThat(hideConditions(field(form, NOTE_FEEDBACK))).isEmpty();
+    assertThat(hideConditions(field(form, NOTE_NEXT_FOLLOW_UP))).isEmpty();
+  }
+
+  @Test
+  void followUpPromiseAsksHowThePhoneBehavedOnlyForACall() throws IOException {
+    JsonNode form = read(task("followUpPromise"));
+
+    assertThat(hideConditions(field(form, NOTE_PHONE_STATUS))).containsExactly("noteChannel != \"PHONE\"");
+    assertThat(hideConditions(field(form, NOTE_CHANNEL))).isEmpty();
+    assertThat(hideConditions(field(form, NOTE_REACHED))).isEmpty();
+    assertThat(render(components(form).get(1).node(), Map.of(BROKEN_PROMISE_AMOUNT, 3000.0, BROKEN_PROMISE_DATE,
+        "2026-12-10", BROKEN_PROMISE_PAID, 1000.0, BROKEN_PROMISE_ID, 7)))
+        .contains("承诺金额 Promised ¥3,000.00", "承诺还款日 Promised for 2026-12-10", "期间已还 Paid since ¥1,000.00");
   }
 
   @Test
