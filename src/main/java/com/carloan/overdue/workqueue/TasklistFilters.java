@@ -162,6 +162,7 @@ public final class TasklistFilters {
         variable(CaseVariables.BUCKET, "Bucket · 账龄段"),
         variable(CaseVariables.DAYS_PAST_DUE, "Days past due · 逾期天数"),
         variable(CaseVariables.OVERDUE_AMOUNT, "Overdue amount · 逾期金额"),
+        variable(CaseVariables.AMOUNT_DUE, "Amount due · 应还金额"),
         variable(CaseVariables.CASE_OWNER, "Owner · 催收员")));
     properties.put(SHIPPED, VERSION);
     return properties;

@@ -152,6 +152,29 @@ class TasklistFiltersTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aFilterAsTheVersionBeforeShippedItGainsTheAmountDueColumn() {
+    Filter mine = filter(MY_TASKS);
+    try {
+      // My tasks as version 2 shipped it: this version's properties without the amount due.
+      Map<String, Object> version2 = new LinkedHashMap<>(mine.getProperties());
+      version2.put("variables", ((List<Map<String, String>>) version2.get("variables")).stream()
+          .filter(column -> !column.get("name").equals(CaseVariables.AMOUNT_DUE)).toList());
+      version2.put(TasklistFilters.SHIPPED, 2);
+      filters.saveFilter(mine.setProperties(version2));
+
+      TasklistFilters.ensure(filters, tasks);
+
+      Map<String, Object> updated = filter(MY_TASKS).getProperties();
+      assertThat((List<Map<String, String>>) updated.get("variables")).extracting(column -> column.get("name"))
+          .containsSubsequence("overdueAmount", "amountDue", "caseOwner");
+      assertThat(updated).containsEntry(TasklistFilters.SHIPPED, TasklistFilters.VERSION);
+    } finally {
+      restore(MY_TASKS);
+    }
+  }
+
+  @Test
   void aQueueAnAdministratorSavedKeepsItsQueryAndLeavesOnlyAnEarlierOrder() {
     open("L-OWNED", "team-m1", "agent1");
     open("L-POOL", "team-m1", null);
@@ -182,9 +205,10 @@ class TasklistFiltersTest {
 
     assertThat(queue).containsEntry("refresh", true).containsEntry("priority", 40).containsKey("description");
     assertThat((List<Map<String, String>>) queue.get("variables")).extracting(column -> column.get("name"))
-        .containsExactly("loanId", "borrowerName", "bucket", "daysPastDue", "overdueAmount", "caseOwner");
+        .containsExactly("loanId", "borrowerName", "bucket", "daysPastDue", "overdueAmount", "amountDue", "caseOwner");
     assertThat((List<Object>) queue.get("variables"))
         .contains(Map.of("name", "bucket", "label", "Bucket · 账龄段"))
+        .contains(Map.of("name", "amountDue", "label", "Amount due · 应还金额"))
         .contains(Map.of("name", "caseOwner", "label", "Owner · 催收员"));
   }
 
