@@ -38,7 +38,7 @@
     const items = [
       ['在办案件 Open cases', count.format(d.open.cases)],
       ['在办逾期余额 Outstanding', yuan.format(d.open.amountOutstanding)],
-      ['近期回收 Recovered (' + d.windowDays + 'd)', yuan.format(d.outcomes.amountRepaid)],
+      ['近期回收 Recovered (' + d.windowDays + 'd)', yuan.format(d.recovered.amount)],
       ['回收率 Recovery rate', percent(d.outcomes.recoveryRate)],
       ['承诺履约率 Promise-kept', percent(d.promises.keptRate)],
       ['企微添加率 WeCom adds', percent(d.contact.rightPartyContactRate)]

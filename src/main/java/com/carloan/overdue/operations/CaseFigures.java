@@ -17,6 +17,8 @@ class CaseFigures {
 
   record Recovered(BigDecimal all, BigDecimal openCases) {}
 
+  record Received(BigDecimal amount, long payments) {}
+
   record OutcomeCount(String outcome, long cases, BigDecimal amountDue) {}
 
   record ClosedDay(LocalDate day, String outcome, long cases, BigDecimal amountDue, BigDecimal amountRepaid) {}
@@ -46,6 +48,18 @@ class CaseFigures {
         + "coalesce(sum(case when c.closed_at is null then p.amount end), 0) "
         + "from payment p join loan_case c on c.id = p.case_id",
         (rs, i) -> new Recovered(rs.getBigDecimal(1), rs.getBigDecimal(2)));
+  }
+
+  /**
+   * Payments matched to a case, paid in {@code [from, to)}, whether the case is open or closed. By {@code paid_at},
+   * as the agents' "recovered this month" ({@link TeamFigures#recoveredByCollector}) counts them: the day the
+   * borrower paid, not the day the loan system reported it ({@code received_at}), so a late report still counts
+   * on its day and the window and the month agree.
+   */
+  Received received(Instant from, Instant to) {
+    return jdbc.queryForObject("select coalesce(sum(amount), 0), count(*) from payment "
+        + "where paid_at >= ? and paid_at < ? and case_id is not null",
+        (rs, i) -> new Received(rs.getBigDecimal(1), rs.getLong(2)), Timestamp.from(from), Timestamp.from(to));
   }
 
   BigDecimal repaidOnOpenCases() {

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
- * Assembles the dashboard's figures: open cases from the engine's runtime, the window's outcomes from
- * the sealed archive, promises, escalations and contact from the engine's history. Cached for
- * {@code collections.operations.dashboard-cache} and recomputed in the background ({@link Cached}):
+ * Assembles the dashboard's figures: open cases from the engine's runtime, the window's payments from our
+ * payment table, its outcomes from the sealed archive, promises, escalations and contact from the engine's
+ * history. Cached for {@code collections.operations.dashboard-cache} and recomputed in the background ({@link Cached}):
  * a room of supervisors refreshing costs one query set, and none of them waits for it. The roll rates have
  * their own, longer cache ({@link RollRates}).
  */
@@ -52,20 +52,28 @@ class Dashboard {
     return cached.get();
   }
 
+  /** Computes the figures now, in the caller's thread, and serves them from then on. */
+  DashboardData refresh() {
+    return cached.refresh();
+  }
+
   /** The figures as of now, bypassing the cache. */
   DashboardData compute() {
     Instant now = clock.now();
     // The window is whole business days, today included, so each bar of the chart is a full day.
     LocalDate firstDay = clock.today().minusDays(settings.window().toDays() - 1);
     Instant since = firstDay.atStartOfDay(BusinessClock.ZONE).toInstant();
+    Instant tomorrow = clock.today().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant();
     ProcessModel.Facts facts = model.facts();
     var tally = ProcessEvents.Tally.of(
         engine.endedActivities(ProcessEvents.counted(facts.escalationReasonByEndEvent()), since),
         facts.escalationReasonByEndEvent());
     var open = cases.openTotals();
     BigDecimal repaid = cases.repaidOnOpenCases();
+    var received = cases.received(since, tomorrow);
     return new DashboardData(now, (int) settings.window().toDays(),
         new DashboardData.Open(open.open(), open.openAmountDue(), repaid, open.openAmountDue().subtract(repaid)),
+        new DashboardData.Recovered(received.amount(), received.payments()),
         funnel(), outcomes(cases.closedPerDay(since), firstDay, clock.today()),
         new DashboardData.Promises(cases.plansAgreed(since), tally.promisesKept(), tally.promisesBroken(),
             rate(tally.promisesKept(), tally.promisesKept() + tally.promisesBroken())),

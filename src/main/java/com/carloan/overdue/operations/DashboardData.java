@@ -11,6 +11,7 @@ record DashboardData(
     Instant generatedAt,
     int windowDays,
     Open open,
+    Recovered recovered,
     List<StageCount> funnel,
     Outcomes outcomes,
     Promises promises,
@@ -21,6 +22,9 @@ record DashboardData(
     List<RollRateMonth> rollRates) {
 
   record Open(long cases, BigDecimal amountDue, BigDecimal amountRepaid, BigDecimal amountOutstanding) {}
+
+  /** Payments on cases, open or closed, paid in the window (see {@link CaseFigures#received}). */
+  record Recovered(BigDecimal amount, long payments) {}
 
   record StageCount(String stage, String zh, String en, long cases) {}
 

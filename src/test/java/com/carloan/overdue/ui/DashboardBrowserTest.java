@@ -92,6 +92,9 @@ class DashboardBrowserTest extends ProcessTestSupport {
     assertThat(browser.findElements(By.cssSelector("#teams table tbody tr")).size()).isGreaterThan(3);
     assertThat(browser.findElement(By.id("rollRates")).getText()).contains("迁徙率", "Roll rates", "M1→M2", "M3→M3PLUS");
     assertThat(browser.findElements(By.cssSelector("#rollRates table tbody tr"))).hasSize(6);
+    // Payments in the window, the open case's 1,000 among them; the closed cases repaid 10,500 of them.
+    assertThat(tile("近期回收 Recovered (30d)")).isEqualTo("¥11,500");
+    assertThat(tile("回收率 Recovery rate")).endsWith("%");
     screenshot("dashboard-supervisor1.png");
     // The webapps' session is read, not rotated: Tasklist in the next tab keeps working.
     assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(session);
@@ -126,6 +129,7 @@ class DashboardBrowserTest extends ProcessTestSupport {
       openWeChatCase();
     }
     borrowerAddsWeCom(openWeChatCase());
+    pay(openWeChatCase(), "1000.00");                               // stays open: 7,500 to go
     openCase(5, "3000.00", 0, "NORMAL");
     openCase(40, "150000.00", 1, "NORMAL");
     openCase(120, "30000.00", 2, "NORMAL");
@@ -165,6 +169,16 @@ class DashboardBrowserTest extends ProcessTestSupport {
 
   private void logOut() {
     browser.manage().deleteAllCookies();
+  }
+
+  /** The value of the dashboard tile with this label, once the page has loaded. */
+  private String tile(String label) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+    return browser.findElements(By.cssSelector("#tiles .tile")).stream()
+        .filter(t -> t.findElement(By.className("label")).getText().equals(label)).findFirst()
+        .orElseThrow(() -> new AssertionError("no tile " + label))
+        .findElement(By.className("value")).getText();
   }
 
   /** Non-transparent pixels on the card's canvas, read back from the browser. */
