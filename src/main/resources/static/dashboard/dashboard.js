@@ -8,7 +8,8 @@
   const charts = {};
   const yuan = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 });
   const count = new Intl.NumberFormat('zh-CN');
-  const percent = (r) => (r * 100).toFixed(1) + '%';
+  // A rate is null where nothing was there to count (no case closed, no promise due, no one asked): "—", not 0 %.
+  const percent = (r) => (r === null || r === undefined ? '—' : (r * 100).toFixed(1) + '%');
   const both = (zh, en) => zh + ' ' + en;
 
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
@@ -68,7 +69,7 @@
     }));
     datasets.push({ type: 'line', label: '回收率 Recovery rate', yAxisID: 'rate', borderColor: '#b5152b',
       backgroundColor: '#b5152b', pointRadius: 3, spanGaps: false,
-      data: o.days.map((day) => (day.amountDue > 0 ? day.recoveryRate * 100 : null)) });
+      data: o.days.map((day) => (day.recoveryRate === null ? null : day.recoveryRate * 100)) });
     draw('outcomes', {
       data: { labels: o.days.map((day) => day.date.substring(5)), datasets: datasets },
       options: { scales: {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * {@code sum}, across instances) and the figures survive restarts.
  *
  * <p>Series are registered up front for every value the contract names, so a rate over a reason
- * that has not happened yet is 0, not absent.
+ * that has not happened yet is 0, not absent. The one ratio exported, the right-party contact rate, is NaN
+ * while its denominator is 0 (no case asked yet): no data, as on the dashboard, not a rate of 0.
  *
  * <p>Per team and per bucket transition the series are fixed (the contract's three teams, three moves).
  * Per agent ({@code collections.cases.open.agent{team,agent}}) they follow the data: each snapshot
@@ -84,7 +85,7 @@ class CollectionsMetrics implements MeterBinder {
     counter(registry, "collections.wecom.adds", "Borrowers who added the company's WeCom account",
         MetricsSnapshot::weComAdds);
     gauge(registry, "collections.wecom.right.party.contact.ratio",
-        "Cases whose borrower added WeCom per case asked to (right-party contact rate)",
+        "Cases whose borrower added WeCom per case asked to (right-party contact rate); NaN while none was asked",
         MetricsSnapshot::rightPartyContactRate);
     for (String task : TASKS) {
       gauge(registry, "collections.tasks.open", "Open tasks per queue (task definition key)",

@@ -151,11 +151,12 @@ class Dashboard {
     }).toList();
   }
 
-  static double rate(long part, long whole) {
-    return whole == 0 ? 0 : (double) part / whole;
+  /** Null where there is nothing to divide by: the page shows "—", not 0 %. */
+  static Double rate(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
   }
 
-  static double rate(BigDecimal part, BigDecimal whole) {
-    return whole.signum() == 0 ? 0 : part.divide(whole, 4, RoundingMode.HALF_UP).doubleValue();
+  static Double rate(BigDecimal part, BigDecimal whole) {
+    return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP).doubleValue();
   }
 }

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard's figures, as {@code GET /dashboard/data} returns them; every label in Chinese and English. */
+/**
+ * The dashboard's figures, as {@code GET /dashboard/data} returns them; every label in Chinese and English. Every
+ * rate is null where its denominator is zero: no data is not 0 %.
+ */
 record DashboardData(
     Instant generatedAt,
     int windowDays,
@@ -30,21 +33,21 @@ record DashboardData(
 
   /** Cases closed in the window: per day and outcome, totals per outcome, and the recovery rate. */
   record Outcomes(List<Day> days, List<OutcomeTotal> totals, long cases, BigDecimal amountDue,
-      BigDecimal amountRepaid, double recoveryRate) {}
+      BigDecimal amountRepaid, Double recoveryRate) {}
 
   record Day(LocalDate date, Map<String, Long> casesByOutcome, BigDecimal amountDue, BigDecimal amountRepaid,
-      double recoveryRate) {}
+      Double recoveryRate) {}
 
   record OutcomeTotal(String outcome, String zh, String en, long cases, BigDecimal amountDue,
       BigDecimal amountRepaid) {}
 
   /** Plans agreed in the window, and plans resolved in it: kept or broken. */
-  record Promises(long made, long kept, long broken, double keptRate) {}
+  record Promises(long made, long kept, long broken, Double keptRate) {}
 
   record ReasonCount(String reason, String zh, String en, long escalations) {}
 
   /** Cases asked to add the WeCom account in the window, and adds in it. */
-  record Contact(long requests, long casesAsked, long adds, double rightPartyContactRate) {}
+  record Contact(long requests, long casesAsked, long adds, Double rightPartyContactRate) {}
 
   record QueueRow(String task, String name, List<String> candidateGroups, long open, long unassigned,
       long pastDeadline, long followUpDue) {}

@@ -47,9 +47,12 @@ record MetricsSnapshot(
     return strategy + "/" + riskLevel;
   }
 
-  /** Cases that added the company's WeCom account per case asked to: the right-party contact rate. */
+  /**
+   * Cases that added the company's WeCom account per case asked to: the right-party contact rate. NaN while no
+   * case was asked (Prometheus's and Micrometer's "no value"): no data, not 0 %.
+   */
   double rightPartyContactRate() {
-    return weComCasesAsked == 0 ? 0 : (double) weComAdds / weComCasesAsked;
+    return weComCasesAsked == 0 ? Double.NaN : (double) weComAdds / weComCasesAsked;
   }
 
   static long get(Map<String, Long> counts, String key) {

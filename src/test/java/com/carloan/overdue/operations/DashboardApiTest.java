@@ -45,6 +45,21 @@ class DashboardApiTest extends ApiTestSupport {
     assertThat(runtime.getVariable(pi, CaseVariables.AMOUNT_REPAID)).isEqualTo(1000.0);
   }
 
+  @Test
+  void aRateWithNothingToCountIsNullNotZero() {
+    // Years after every case of the shared database: nothing closed, promised or asked in the window.
+    setClock(TUESDAY_10AM.plusYears(20));
+
+    JsonNode data = dashboardData();
+
+    assertThat(data.at("/outcomes/cases").asLong()).isZero();
+    assertThat(data.at("/outcomes/recoveryRate").isNull()).as("recovery rate").isTrue();
+    assertThat(data.at("/outcomes/days")).allSatisfy(day -> assertThat(day.get("recoveryRate").isNull()).isTrue());
+    assertThat(data.at("/promises/keptRate").isNull()).as("promise-kept rate").isTrue();
+    assertThat(data.at("/contact/rightPartyContactRate").isNull()).as("right-party contact rate").isTrue();
+    assertThat(data.at("/recovered/amount").decimalValue()).isZero();
+  }
+
   /** {@code GET /dashboard/data} as supervisor1, with figures computed now rather than up to 30 s ago. */
   private JsonNode dashboardData() {
     dashboard.refresh();

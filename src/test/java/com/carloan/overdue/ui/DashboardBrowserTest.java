@@ -38,6 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "collections.scheduling.enabled=false",
     // the cases of every test class sharing this database stay open: no agent may fill up by accident
     "collections.allocation.capacity=1000000",
+    // every load starts a recomputation: a reload after the clock moved shows the figures as of then
+    "collections.operations.dashboard-cache=PT0S",
     "collections.demo-users=true"})
 @ExtendWith(ChromiumAvailable.class)
 class DashboardBrowserTest extends ProcessTestSupport {
@@ -98,6 +100,18 @@ class DashboardBrowserTest extends ProcessTestSupport {
     screenshot("dashboard-supervisor1.png");
     // The webapps' session is read, not rotated: Tasklist in the next tab keeps working.
     assertThat(browser.manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(session);
+
+    // A year on, nothing closed, promised, asked or paid in the window: no rate, not 0 %.
+    setClock(now().plusYears(1));
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
+      b.navigate().refresh();
+      return "—".equals(tile("回收率 Recovery rate"));
+    });
+    assertThat(tile("承诺履约率 Promise-kept")).isEqualTo("—");
+    assertThat(tile("企微添加率 WeCom adds")).isEqualTo("—");
+    assertThat(tile("近期回收 Recovered (30d)")).isEqualTo("¥0");
+    assertThat(browser.findElement(By.cssSelector("#promises table tfoot")).getText()).contains("履约率 Kept rate —");
+    screenshot("dashboard-no-data.png");
 
     logOut();
     logIn("agent1");
