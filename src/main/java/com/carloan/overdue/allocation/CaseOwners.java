@@ -22,12 +22,14 @@ public class CaseOwners {
   private final Allocation allocation;
   private final CaseAccess access;
   private final TeamMembers members;
+  private final CaseTasks caseTasks;
 
-  CaseOwners(OwnershipStore store, Allocation allocation, CaseAccess access, TeamMembers members) {
+  CaseOwners(OwnershipStore store, Allocation allocation, CaseAccess access, TeamMembers members, CaseTasks caseTasks) {
     this.store = store;
     this.allocation = allocation;
     this.access = access;
     this.members = members;
+    this.caseTasks = caseTasks;
   }
 
   /** The team's collection agents, by user id (the dashboard lists them, with or without cases). */
@@ -84,6 +86,11 @@ public class CaseOwners {
   /** Whether the user owns the case or owned it at any time (CONTRACT §3: what an agent may see). */
   public boolean ownsOrOwned(long caseId, String userId) {
     return userId != null && store.ownsOrOwned(caseId, userId);
+  }
+
+  /** Who may see the case's open agent tasks changed (a pause, a resume): their grants follow when this commits. */
+  public void regrantAgentTasks(String processInstanceId) {
+    caseTasks.openAgentTasks(processInstanceId).forEach(task -> caseTasks.regrant(task.getId()));
   }
 
   /** The case is closing (archive): it stops counting for its owner, who may take one from the pool. */

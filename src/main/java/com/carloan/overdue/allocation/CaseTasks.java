@@ -52,6 +52,10 @@ class CaseTasks {
     }
   }
 
+  void regrant(String taskId) {
+    grants.beforeCommit(taskId);
+  }
+
   void daysPastDue(String processInstanceId, int daysPastDue) {
     runtime.setVariable(processInstanceId, DAYS_PAST_DUE, daysPastDue);
   }

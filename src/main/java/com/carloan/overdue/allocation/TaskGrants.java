@@ -1,9 +1,12 @@
 package com.carloan.overdue.allocation;
 
 import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
+import static com.carloan.overdue.process.CaseVariables.COLLECTION_PAUSED;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,6 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       again after a recall, so the team's agents see the task and may claim it; a former team's goes.</li>
  *   <li>users keep theirs: an agent sees the cases they own or owned (§3), and a call submitted just as its
  *       case moves away still lands (workqueue.CompletionRetry).</li>
+ *   <li>paused case (停催, record.pause.CasePauses): nobody keeps a grant, so no agent is offered a contact
+ *       with the borrower; supervisors still see the task. On resume the owner's grant, or the pool's, comes back.</li>
  * </ul>
  * The candidate groups themselves stay as §4 names them. The engine writes its grants when its command ends,
  * so the narrowing runs just before the transaction commits, on the engine's public {@link AuthorizationService}.
@@ -111,15 +116,19 @@ class TaskGrants implements TaskListener {
     if (task == null) {
       return; // completed or deleted in the same transaction: the engine removed its grants with it
     }
-    boolean owned = runtime.getVariable(task.getProcessInstanceId(), CASE_OWNER) != null;
-    Set<String> candidates = owned ? Set.of() : candidateGroups(taskId);
+    Map<String, Object> variables = runtime.getVariables(task.getProcessInstanceId(), List.of(CASE_OWNER, COLLECTION_PAUSED));
+    boolean paused = Boolean.TRUE.equals(variables.get(COLLECTION_PAUSED));
+    String owner = (String) variables.get(CASE_OWNER);
+    Set<String> candidates = paused || owner != null ? Set.of() : candidateGroups(taskId);
     Set<String> granted = new HashSet<>();
+    boolean ownerGranted = false;
     for (Authorization grant : authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK).resourceId(taskId).list()) {
-      if (grant.getGroupId() == null) {
-        continue;
-      }
-      if (candidates.contains(grant.getGroupId())) {
+      if (paused) {
+        authorizations.deleteAuthorization(grant.getId()); // nobody but supervisors works a paused case
+      } else if (grant.getGroupId() == null) {
+        ownerGranted |= grant.getUserId() != null && grant.getUserId().equals(owner);
+      } else if (candidates.contains(grant.getGroupId())) {
         granted.add(grant.getGroupId());
       } else {
         authorizations.deleteAuthorization(grant.getId());
@@ -127,16 +136,27 @@ class TaskGrants implements TaskListener {
     }
     for (String group : candidates) {
       if (!granted.contains(group)) {
-        // what the engine gives a candidate group (defaultUserPermissionNameForTask: TASK_WORK)
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.TASK);
-        grant.setResourceId(taskId);
-        grant.addPermission(TaskPermissions.READ);
-        grant.addPermission(TaskPermissions.TASK_WORK);
-        authorizations.saveAuthorization(grant);
+        grant(taskId, group, null);
       }
     }
+    if (!paused && owner != null && !ownerGranted) {
+      grant(taskId, null, owner); // back after a pause, which took the owner's grant too
+    }
+  }
+
+  // what the engine gives a candidate group or an assignee (defaultUserPermissionNameForTask: TASK_WORK)
+  private void grant(String taskId, String groupId, String userId) {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    if (groupId != null) {
+      grant.setGroupId(groupId);
+    } else {
+      grant.setUserId(userId);
+    }
+    grant.setResource(Resources.TASK);
+    grant.setResourceId(taskId);
+    grant.addPermission(TaskPermissions.READ);
+    grant.addPermission(TaskPermissions.TASK_WORK);
+    authorizations.saveAuthorization(grant);
   }
 
   private Set<String> candidateGroups(String taskId) {

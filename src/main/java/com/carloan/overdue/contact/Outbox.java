@@ -68,6 +68,10 @@ public class Outbox {
         c.phoneCipher(), cipher.encrypt(text), Timestamp.from(sendAfter), Timestamp.from(now));
   }
 
+  /** A paused case's messages wait in the queue until it resumes (record.pause.CasePauses). */
+  private static final String NOT_PAUSED = "not exists (select 1 from case_pause p where p.loan_id = m.loan_id "
+      + "and p.resumed_at is null)";
+
   @Scheduled(fixedDelayString = "${collections.outbox.dispatch-interval}",
       initialDelayString = "${collections.outbox.dispatch-interval}")
   public void dispatchScheduled() {
@@ -84,8 +88,9 @@ public class Outbox {
       // What fell due before 21:00 but was not out by then waits for the morning, like everything else.
       return 0;
     }
-    List<Long> due = jdbc.queryForList("select id from outbound_message where status = 'PENDING' and send_after <= ? "
-        + "order by send_after, id fetch first " + BATCH + " rows only", Long.class, Timestamp.from(now));
+    List<Long> due = jdbc.queryForList("select id from outbound_message m where status = 'PENDING' and send_after <= ? "
+        + "and " + NOT_PAUSED + " order by send_after, id fetch first " + BATCH + " rows only", Long.class,
+        Timestamp.from(now));
     int sent = 0;
     List<Spent> spent = new ArrayList<>();
     for (Long id : due) {
@@ -109,8 +114,9 @@ public class Outbox {
 
   private boolean sendOne(long id, Instant now, List<Spent> spent) {
     // Claiming by status makes two dispatchers (two nodes) never send the same message.
-    if (jdbc.update("update outbound_message set status = 'SENDING', attempts = attempts + 1, send_after = ? "
-        + "where id = ? and status = 'PENDING'", Timestamp.from(now), id) != 1) {
+    // ... and a case paused since the look above holds the message (停催: nothing reaches the borrower).
+    if (jdbc.update("update outbound_message m set status = 'SENDING', attempts = attempts + 1, send_after = ? "
+        + "where id = ? and status = 'PENDING' and " + NOT_PAUSED, Timestamp.from(now), id) != 1) {
       return false;
     }
     var row = jdbc.queryForMap("select loan_id, template, recipient_cipher, content_cipher, attempts from outbound_message "

@@ -1,6 +1,7 @@
 package com.carloan.overdue.intake;
 
 import com.carloan.overdue.allocation.OwnershipChange;
+import com.carloan.overdue.record.pause.CasePauses;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ record CaseView(
     LocalDate heldUntil,
     String pooled,
     List<OwnershipChange> ownership,
+    CasePauses.Paused paused,
     String riskLevel,
     String strategy,
     List<Activity> currentActivities,

@@ -1,6 +1,7 @@
 package com.carloan.overdue.intake;
 
 import com.carloan.overdue.allocation.CaseOwners;
+import com.carloan.overdue.record.pause.CasePauses;
 import java.time.LocalDate;
 import static com.carloan.overdue.process.CaseVariables.CASE_OUTCOME;
 import static com.carloan.overdue.process.CaseVariables.ESCALATION_REASON;
@@ -39,11 +40,13 @@ class CaseViews {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final CaseOwners owners;
+  private final CasePauses pauses;
   private final BusinessClock clock;
 
   CaseViews(LoanCases cases, JdbcTemplate jdbc, HistoryService history, TaskService tasks, RuntimeService runtime,
-      CaseOwners owners, BusinessClock clock) {
+      CaseOwners owners, CasePauses pauses, BusinessClock clock) {
     this.owners = owners;
+    this.pauses = pauses;
     this.clock = clock;
     this.cases = cases;
     this.jdbc = jdbc;
@@ -64,7 +67,7 @@ class CaseViews {
         c.overdueAmount(), c.overdueAmount(), repaid, daysPastDue(c),
         place.map(CaseOwners.Place::bucket).orElse(null), place.map(CaseOwners.Place::team).orElse(null),
         place.map(CaseOwners.Place::owner).orElse(null), place.map(CaseOwners.Place::heldUntil).orElse(null),
-        place.map(CaseOwners.Place::pooled).orElse(null), owners.history(c.id()),
+        place.map(CaseOwners.Place::pooled).orElse(null), owners.history(c.id()), pauses.current(c.id()).orElse(null),
         (String) vars.get(RISK_LEVEL), (String) vars.get(STRATEGY),
         c.isOpen() ? activities(pi) : List.of(), c.isOpen() ? openTasks(pi) : List.of(),
         (String) vars.get(ESCALATION_REASON), outcome, time(c.openedAt()), time(c.closedAt()));

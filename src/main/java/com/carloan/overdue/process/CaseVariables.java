@@ -89,6 +89,8 @@ public final class CaseVariables {
   public static final String NOTE_PROMISE_AMOUNT = "notePromiseAmount";
   public static final String NOTE_PROMISE_DATE = "notePromiseDate";
   public static final String NOTE_NEXT_FOLLOW_UP = "noteNextFollowUp";
+  // true while the case is paused (停催): its agent tasks are withheld from agents (record.pause.CasePauses)
+  public static final String COLLECTION_PAUSED = "collectionPaused";
   // a broken promise, local to its followUpPromise task
   public static final String BROKEN_PROMISE_ID = "brokenPromiseId";
   public static final String BROKEN_PROMISE_AMOUNT = "brokenPromiseAmount";
