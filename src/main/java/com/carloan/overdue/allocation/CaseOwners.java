@@ -88,6 +88,15 @@ public class CaseOwners {
     return userId != null && store.ownsOrOwned(caseId, userId);
   }
 
+  /**
+   * Takes an owned case away from its owner (an upheld complaint about their conduct): to someone else of the
+   * team, or to the team's pool when nobody else can take it. @return the new owner; empty when pooled or unowned
+   */
+  public Optional<String> moveToAnotherAgent(long caseId, String actor, String reason) {
+    Optional<Ownership> locked = store.lock(caseId).filter(o -> o.isOpen() && o.isOwned());
+    return locked.flatMap(o -> allocation.reallocateWithinTeam(o, actor, reason, true));
+  }
+
   /** Who may see the case's open agent tasks changed (a pause, a resume): their grants follow when this commits. */
   public void regrantAgentTasks(String processInstanceId) {
     caseTasks.openAgentTasks(processInstanceId).forEach(task -> caseTasks.regrant(task.getId()));

@@ -3,6 +3,7 @@ package com.carloan.overdue.allocation;
 import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
 import static com.carloan.overdue.process.CaseVariables.COLLECTION_PAUSED;
 
+import com.carloan.overdue.process.AsApplication;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -100,15 +100,7 @@ class TaskGrants implements TaskListener {
 
   // The caller's rights decided the change itself; keeping the engine's grants in step is the application's.
   private void narrow(Set<String> taskIds) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      taskIds.forEach(this::narrow);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    AsApplication.run(identity, () -> taskIds.forEach(this::narrow));
   }
 
   private void narrow(String taskId) {

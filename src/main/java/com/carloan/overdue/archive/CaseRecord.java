@@ -2,6 +2,8 @@ package com.carloan.overdue.archive;
 
 import com.carloan.overdue.allocation.OwnershipChange;
 import com.carloan.overdue.communication.Communication;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.note.CaseNotes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +29,9 @@ public record CaseRecord(
     List<Communication> communications,
     String communicationsHead,
     boolean chainVerified,
-    List<OwnershipChange> ownership) {
+    List<OwnershipChange> ownership,
+    List<CaseNotes.Note> notes,
+    List<Complaints.Complaint> complaints) {
 
   /** A step of the process: who did it, when, and what they decided. */
   public record Step(String activityId, String name, String type, String completedBy, Instant startedAt,
@@ -51,7 +55,7 @@ public record CaseRecord(
 
   /**
    * The record after the retention period (CONTRACT §1.9): without the borrower's name, phone,
-   * vehicle, the content of the communications and free-text notes; with the loan, amounts, dates,
+   * vehicle, the content of the communications, collection notes and complaints, and free-text notes; with the loan, amounts, dates,
    * outcome, who did what, every decision code and every hash.
    */
   public CaseRecord withoutPersonalData() {
@@ -60,6 +64,11 @@ public record CaseRecord(
         communications.stream().map(c -> new Communication(c.id(), c.seq(), c.channel(), c.direction(), null,
             c.recordedBy(), c.recordedAt(), c.prevHash(), c.hash())).toList(),
         communicationsHead, chainVerified,
-        ownership == null ? null : ownership.stream().map(OwnershipChange::withoutPersonalData).toList());
+        ownership == null ? null : ownership.stream().map(OwnershipChange::withoutPersonalData).toList(),
+        notes == null ? null : notes.stream().map(n -> new CaseNotes.Note(n.noteId(), n.channel(), n.reached(),
+            n.phoneStatus(), n.feedback(), null, n.promise(), n.nextFollowUp(), n.recordedBy(), n.recordedAt())).toList(),
+        complaints == null ? null : complaints.stream().map(c -> new Complaints.Complaint(c.complaintId(), c.channel(),
+            c.category(), null, c.receivedBy(), c.receivedAt(), c.dueAt(), c.resolution(), null, c.handledBy(),
+            c.handledAt())).toList());
   }
 }

@@ -1,13 +1,15 @@
 package com.carloan.overdue.archive;
 
-import com.carloan.overdue.allocation.CaseOwners;
 import static com.carloan.overdue.process.CaseVariables.*;
 
+import com.carloan.overdue.allocation.CaseOwners;
 import com.carloan.overdue.communication.Communication;
 import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.payment.Payments;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.note.CaseNotes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +38,14 @@ public class CaseRecords {
   private final Payments payments;
   private final CommunicationLog communications;
   private final CaseOwners owners;
+  private final CaseNotes notes;
+  private final Complaints complaints;
 
   CaseRecords(HistoryService history, LoanCases cases, Payments payments, CommunicationLog communications,
-      CaseOwners owners) {
+      CaseOwners owners, CaseNotes notes, Complaints complaints) {
     this.owners = owners;
+    this.notes = notes;
+    this.complaints = complaints;
     this.history = history;
     this.cases = cases;
     this.payments = payments;
@@ -52,7 +58,8 @@ public class CaseRecords {
     return new CaseRecord(c.loanId(), c.processInstanceId(), c.borrowerName(), c.phoneMasked(), c.vehiclePlate(),
         c.overdueAmount(), payments.totalRepaid(c.id()), (String) variables.get(RISK_LEVEL),
         (String) variables.get(STRATEGY), (String) variables.get(ESCALATION_REASON), c.openedAt(), c.creditNoticeAt(),
-        timeline(c.processInstanceId()), messages, chain.head(), chain.verified(), owners.history(c.id()));
+        timeline(c.processInstanceId()), messages, chain.head(), chain.verified(), owners.history(c.id()),
+        notes.list(c.id()), complaints.list(c.id()));
   }
 
   public LoanCase activeCase(String loanId) {

@@ -77,8 +77,8 @@ public class CommunicationLog {
     auditRead(c, reader, records, Access.COMMUNICATIONS);
   }
 
-  /** What a reader saw: the communications, the sealed archive, the evidence pack or the collection notes. */
-  public enum Access { COMMUNICATIONS, ARCHIVE, EVIDENCE_PACK, NOTES }
+  /** What a reader saw: the communications, the sealed archive, the evidence pack, the collection notes, the complaints. */
+  public enum Access { COMMUNICATIONS, ARCHIVE, EVIDENCE_PACK, NOTES, COMPLAINTS }
 
   public void auditRead(LoanCase c, String reader, int records, Access access) {
     jdbc.update("insert into communication_read (case_id, loan_id, read_by, read_at, records, access) "

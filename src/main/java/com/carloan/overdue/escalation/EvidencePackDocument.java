@@ -14,6 +14,8 @@ import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Hashes;
 import com.carloan.overdue.communication.Communication;
 import com.carloan.overdue.contact.ContactHistory;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.note.CaseNotes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,6 +169,35 @@ final class EvidencePackDocument {
     p.paragraph("每条记录的哈希 = SHA-256(前一条哈希 | 贷款编号 | 序号 | 渠道 | 方向 | 内容 | 记录人 | 时间)，逐条相连；"
         + "任何一条被修改、删除或调换，其后的哈希都不再相符。 Each record's hash covers its fields and the hash before it, "
         + "so a changed, removed or reordered record breaks every hash after it.", SMALL, 0, MUTED);
+
+    List<CaseNotes.Note> notes = r.notes() == null ? List.of() : r.notes();
+    p.heading("七、催记  Collection notes (" + notes.size() + ")");
+    for (CaseNotes.Note n : notes) {
+      p.keepTogether(40);
+      p.paragraph(MINUTE.format(n.recordedAt()) + "  " + n.channel() + " · " + n.reached()
+          + (n.phoneStatus() == null ? "" : " · " + n.phoneStatus()) + " · " + n.feedback() + "  (" + n.recordedBy() + ")",
+          BODY, 0, INK);
+      if (n.promise() != null) {
+        p.paragraph("承诺还款 Promise " + money(n.promise().amount()) + " 于 by " + n.promise().date() + " · "
+            + n.promise().status(), BODY, 12, INK);
+      }
+      if (n.text() != null) {
+        p.paragraph(n.text(), BODY, 12, MUTED);
+      }
+    }
+
+    List<Complaints.Complaint> complaints = r.complaints() == null ? List.of() : r.complaints();
+    p.heading("八、投诉及处理  Complaints and their handling (" + complaints.size() + ")");
+    for (Complaints.Complaint c : complaints) {
+      p.keepTogether(60);
+      p.paragraph("#" + c.complaintId() + "  " + MINUTE.format(c.receivedAt()) + "  " + c.channel() + " · " + c.category()
+          + "  (" + c.receivedBy() + ") · 期限 due " + MINUTE.format(c.dueAt()), BODY, 0, INK);
+      p.paragraph(c.content() == null ? "（内容已删除 content erased）" : c.content(), BODY, 12, INK);
+      p.paragraph(c.handledAt() == null ? "处理中 Being handled"
+          : "处理 Handled " + MINUTE.format(c.handledAt()) + " · " + c.resolution() + " (" + c.handledBy() + ")"
+              + (c.response() == null ? "" : "：" + c.response()), BODY, 12, MUTED);
+      p.space(4);
+    }
   }
 
   private static void describe(PDDocument document, CaseRecord r, Instant compiledAt) {

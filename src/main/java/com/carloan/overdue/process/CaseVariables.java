@@ -97,6 +97,15 @@ public final class CaseVariables {
   public static final String BROKEN_PROMISE_DATE = "brokenPromiseDate";
   public static final String BROKEN_PROMISE_PAID = "brokenPromisePaid";
 
+  // a complaint (投诉), local to its handleComplaint task; the content stays encrypted with the complaint
+  public static final String COMPLAINT_ID = "complaintId";
+  public static final String COMPLAINT_CHANNEL = "complaintChannel";
+  public static final String COMPLAINT_CATEGORY = "complaintCategory";
+  public static final String COMPLAINT_RECEIVED_AT = "complaintReceivedAt";
+  public static final String COMPLAINT_DUE_DATE = "complaintDueDate";
+  public static final String COMPLAINT_RESOLUTION = "complaintResolution";
+  public static final String COMPLAINT_RESPONSE = "complaintResponse";
+
   // end
   public static final String CASE_OUTCOME = "caseOutcome";
 
@@ -104,6 +113,7 @@ public final class CaseVariables {
   public static final String MESSAGE_WECHAT_CONTACT_ADDED = "WeChatContactAdded";
   public static final String MESSAGE_DEBT_SETTLED = "DebtSettled";
   public static final String MESSAGE_PROMISE_BROKEN = "PromiseBroken";
+  public static final String MESSAGE_COMPLAINT_RECEIVED = "ComplaintReceived";
 
   private CaseVariables() {}
 }

@@ -45,7 +45,9 @@ public final class TaskInputRules {
           new OneOf(Set.of("JUDGMENT_ENFORCED", "SETTLED_IN_COURT", "UNRECOVERABLE")), RECOVERED_AMOUNT, new Amount(),
           LITIGATION_NOTES, new Note()),
       "repossessVehicle", Map.of(REPOSSESSION_RESULT, new OneOf(Set.of("RECOVERED_AND_SOLD", "NOT_FOUND")),
-          RECOVERED_AMOUNT, new Amount(), REPOSSESSION_NOTES, new Note()));
+          RECOVERED_AMOUNT, new Amount(), REPOSSESSION_NOTES, new Note()),
+      "handleComplaint", Map.of(COMPLAINT_RESOLUTION, new OneOf(Set.of("UPHELD", "REJECTED", "RESOLVED")),
+          COMPLAINT_RESPONSE, new Note()));
 
   private TaskInputRules() {}
 

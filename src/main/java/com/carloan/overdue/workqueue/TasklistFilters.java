@@ -48,7 +48,7 @@ public final class TasklistFilters {
    * never saved by an administrator.
    */
   static final String SHIPPED = "shipped";
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final Set<String> PROPERTIES_BEFORE_VERSIONS =
       Set.of("priority", "description", "refresh", "variables");
 
@@ -66,8 +66,9 @@ public final class TasklistFilters {
    * Escalations (legal), then My tasks before the Collection queue (agents: their own cases first).
    */
   private static final List<FilterSpec> FILTERS = List.of(
-      new FilterSpec(APPROVALS, 10, List.of(40), "Assessment reviews and plan approvals · 评估复核与还款方案审批",
-          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan")
+      new FilterSpec(APPROVALS, 10, List.of(40),
+          "Assessment reviews, plan approvals and complaints (due 15 days after receipt) · 评估复核、还款方案审批与投诉处理",
+          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan", "handleComplaint")
               .orderByTaskCreateTime().asc(),
           List.of(SUPERVISOR, MANAGER)),
       new FilterSpec(ESCALATIONS, 20, List.of(50, 30),

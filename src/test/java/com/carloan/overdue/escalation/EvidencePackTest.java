@@ -8,6 +8,7 @@ import com.carloan.overdue.communication.Communication;
 import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.process.ProcessTestSupport;
+import com.carloan.overdue.record.complaint.Complaints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ class EvidencePackTest extends ProcessTestSupport {
   @Autowired EvidencePacks packs;
   @Autowired CommunicationLog communications;
   @Autowired LoanCases cases;
+  @Autowired Complaints complaints;
 
   /** Verified and willing, then negotiation fails: the pack has a verification result and a notice. */
   private ProcessInstance caseGoingToCourt() {
@@ -95,6 +97,24 @@ class EvidencePackTest extends ProcessTestSupport {
       });
       renderFirstPage(pdf);
       Files.write(Path.of("target", "evidence-pack.pdf"), pack.pdf());
+    }
+  }
+
+  @Test
+  void evidencePackHoldsTheCollectionNotesAndEveryComplaintWithItsHandling() throws IOException {
+    ProcessInstance pi = caseAtNegotiation();
+    complaints.receive(cases.requireActive(loanId(pi)), "REGULATOR", "CONDUCT", "借款人称催收员夜间来电", "loansys");
+    supervisorCompletes(pi, "handleComplaint", Map.of("complaintResolution", "REJECTED",
+        "complaintResponse", "通话记录显示来电均在八点至二十一点之间"));
+    agentCompletes(pi, "negotiatePlan", Map.of("negotiationOutcome", "FAILED", "negotiationNotes", "只愿还一半"));
+    decideEscalation(pi, "LEGAL_ACTION");
+
+    try (PDDocument pdf = Loader.loadPDF(packOf(pi).pdf())) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      // the call's note, as the agent's call result recorded it
+      assertThat(text).contains("七、催记 Collection notes (1)", "PHONE · BORROWER · ANSWERED · NEGOTIATING (" + owner(pi) + ")");
+      assertThat(text).contains("八、投诉及处理 Complaints and their handling (1)", "REGULATOR · CONDUCT (loansys)",
+          "借款人称催收员夜间来电", "REJECTED (supervisor1)", "通话记录显示来电均在八点至二十一点之间");
     }
   }
 

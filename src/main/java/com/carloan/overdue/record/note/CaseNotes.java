@@ -9,6 +9,7 @@ import com.carloan.overdue.contact.ContactPolicy;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.payment.Payments;
 import com.carloan.overdue.privacy.FieldCipher;
+import com.carloan.overdue.process.AsApplication;
 import com.carloan.overdue.process.EarlierNotes;
 import com.carloan.overdue.record.note.NoteRules.Checked;
 import com.carloan.overdue.record.promise.Promises;
@@ -22,10 +23,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The collection record of every case (table {@code case_note}): each note with its promise to pay, the
@@ -79,6 +80,7 @@ public class CaseNotes {
   }
 
   /** Records a note that passed {@link NoteRules} on the case, in the caller's transaction. */
+  @Transactional
   public Recorded record(LoanCase c, Checked note, String by) {
     Instant now = clock.now();
     // the owner may not call in quiet hours: a follow-up there moves to the window's opening (08:00)
@@ -90,7 +92,8 @@ public class CaseNotes {
         note.text() == null ? null : cipher.encrypt(note.text()), followUp == null ? null : Timestamp.from(followUp), by,
         Timestamp.from(now));
     Long promiseId = note.hasPromise() ? promises.make(c, noteId, note.promiseAmount(), note.promiseDate(), by) : null;
-    asApplication(() -> {
+    // the note's consequences are the application's, whoever recorded it
+    AsApplication.run(identity, () -> {
       if (followUp != null) {
         owners.ownerOf(c.id()).ifPresent(owner -> followUpOwnersTasks(c.processInstanceId(), owner, followUp));
       }
@@ -121,20 +124,6 @@ public class CaseNotes {
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(owner).list()) {
       task.setFollowUpDate(Date.from(at));
       tasks.saveTask(task);
-    }
-  }
-
-  // The note's consequences are the application's, whoever recorded it: the agent completing a task through
-  // /engine-rest has no right to update the case's other tasks or its variables directly.
-  private void asApplication(Runnable work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      work.run();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
     }
   }
 

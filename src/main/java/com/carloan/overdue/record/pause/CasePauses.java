@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pausing and resuming collection on a case (停催, CONTRACT §5). A case is paused while any of its pauses
@@ -49,6 +50,7 @@ public class CasePauses {
    * Pauses the case for the reason; a pause for the same reason that already stands is kept as it is. A
    * complaint's pause ({@code complaintId} not null) is its own and is lifted only by {@link #liftComplaintPause}.
    */
+  @Transactional
   public Paused pause(LoanCase c, PauseRules.Reason reason, String note, String by, Long complaintId) {
     boolean wasPaused = lockAndCheck(c);
     boolean standing = complaintId == null && !jdbc.queryForList("select id from case_pause where case_id = ? "
@@ -65,11 +67,13 @@ public class CasePauses {
   }
 
   /** Lifts the case's pauses other than a complaint's. @return the pause that still stands, if any */
+  @Transactional
   public Optional<Paused> resume(LoanCase c, String by) {
     return lift(c, by, "complaint_id is null");
   }
 
   /** The complaint was handled: its pause goes; the case resumes unless another pause stands. */
+  @Transactional
   public Optional<Paused> liftComplaintPause(LoanCase c, long complaintId, String by) {
     return lift(c, by, "complaint_id = " + complaintId);
   }
