@@ -8,6 +8,8 @@ import com.carloan.overdue.identity.CaseAccess;
 import com.carloan.overdue.identity.GroupAuthority;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.note.CaseNotes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -49,20 +51,24 @@ class ArchiveController {
    * {@code verification.scope} = HASH_LINKAGE).
    */
   record ArchiveView(String loanId, String caseOutcome, Instant closedAt, BigDecimal amountDue,
-      BigDecimal amountRepaid, String escalationReason, Instant openedAt, Instant creditNoticeAt, String riskLevel,
+      BigDecimal amountWaived, BigDecimal amountRepaid, String escalationReason, Instant openedAt, Instant creditNoticeAt, String riskLevel,
       String strategy, String borrowerName, String borrowerPhoneMasked, String vehiclePlate, List<StepView> timeline,
-      List<OwnershipChange> ownership, List<CommunicationView> communications, String communicationsHead,
+      List<OwnershipChange> ownership, List<CaseNotes.Note> notes, List<Complaints.Complaint> complaints,
+      List<CommunicationView> communications, String communicationsHead,
       String evidenceHash, boolean chainVerified, boolean erased, Instant erasedAt,
       CaseArchive.Verification verification) {
 
     static ArchiveView of(CaseArchive a) {
       CaseRecord r = a.record();
-      return new ArchiveView(a.loanId(), a.caseOutcome(), a.closedAt(), a.amountDue(), a.amountRepaid(),
+      return new ArchiveView(a.loanId(), a.caseOutcome(), a.closedAt(), a.amountDue(),
+          r == null || r.amountWaived() == null ? BigDecimal.ZERO : r.amountWaived(), a.amountRepaid(),
           a.escalationReason(), r == null ? null : r.openedAt(), r == null ? null : r.creditNoticeAt(),
           r == null ? null : r.riskLevel(), r == null ? null : r.strategy(), r == null ? null : r.borrowerName(),
           r == null ? null : r.borrowerPhoneMasked(), r == null ? null : r.vehiclePlate(),
           r == null ? List.of() : r.timeline().stream().map(StepView::of).toList(),
           r == null || r.ownership() == null ? List.of() : r.ownership(),
+          r == null || r.notes() == null ? List.of() : r.notes(),
+          r == null || r.complaints() == null ? List.of() : r.complaints(),
           a.communications().stream().map(CommunicationView::of).toList(), a.chainHead(), a.evidenceHash(),
           a.chainVerified(), a.erased(), a.erasedAt(), a.verification());
     }

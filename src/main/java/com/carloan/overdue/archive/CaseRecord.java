@@ -19,6 +19,7 @@ public record CaseRecord(
     String borrowerPhoneMasked,
     String vehiclePlate,
     BigDecimal amountDue,
+    BigDecimal amountWaived,
     BigDecimal amountRepaid,
     String riskLevel,
     String strategy,
@@ -59,7 +60,8 @@ public record CaseRecord(
    * outcome, who did what, every decision code and every hash.
    */
   public CaseRecord withoutPersonalData() {
-    return new CaseRecord(loanId, processInstanceId, null, null, null, amountDue, amountRepaid, riskLevel, strategy,
+    return new CaseRecord(loanId, processInstanceId, null, null, null, amountDue, amountWaived, amountRepaid, riskLevel,
+        strategy,
         escalationReason, openedAt, creditNoticeAt, timeline.stream().map(Step::withoutPersonalData).toList(),
         communications.stream().map(c -> new Communication(c.id(), c.seq(), c.channel(), c.direction(), null,
             c.recordedBy(), c.recordedAt(), c.prevHash(), c.hash())).toList(),

@@ -56,7 +56,7 @@ public class CaseRecords {
     List<Communication> messages = communications.list(c.id());
     var chain = communications.verify(c.loanId(), messages);
     return new CaseRecord(c.loanId(), c.processInstanceId(), c.borrowerName(), c.phoneMasked(), c.vehiclePlate(),
-        c.overdueAmount(), payments.totalRepaid(c.id()), (String) variables.get(RISK_LEVEL),
+        c.amountDue(), c.amountWaived(), payments.totalRepaid(c.id()), (String) variables.get(RISK_LEVEL),
         (String) variables.get(STRATEGY), (String) variables.get(ESCALATION_REASON), c.openedAt(), c.creditNoticeAt(),
         timeline(c.processInstanceId()), messages, chain.head(), chain.verified(), owners.history(c.id()),
         notes.list(c.id()), complaints.list(c.id()));

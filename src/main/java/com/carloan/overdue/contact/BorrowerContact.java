@@ -57,7 +57,7 @@ public class BorrowerContact {
 
   private Instant sms(LoanCase c, SmsTemplate template, String detail) {
     Instant at = scheduler.reserve(c, Channel.SMS, template.name());
-    String amount = c.overdueAmount().setScale(2, RoundingMode.HALF_UP).toPlainString();
+    String amount = c.amountDue().setScale(2, RoundingMode.HALF_UP).toPlainString();
     outbox.enqueue(c, template, template.render(lenderName, c.borrowerName(), c.loanId(), c.daysPastDue(), amount, detail), at);
     return at;
   }

@@ -23,7 +23,9 @@ final class CaseIntakeJson {
         json.decimal("overdueAmount"),
         json.decimal("outstandingPrincipal"),
         json.integer("daysPastDue"),
-        json.integer("priorOverdueCount"));
+        json.integer("priorOverdueCount"),
+        json.decimal("penaltyAmount"),
+        json.decimal("feeAmount"));
     var errors = json.withRuleErrors(IntakeValidation.check(intake));
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);

@@ -80,12 +80,12 @@ public class CaseIntakeService {
     String phone = in.borrower().phone();
     return Inserts.returningId(jdbc, "insert into loan_case (loan_id, active_loan_id, borrower_name, borrower_key, "
         + "phone_cipher, phone_masked, id_number_cipher, vehicle_plate, vehicle_vin, vehicle_status, overdue_amount, "
-        + "outstanding_principal, days_past_due, prior_overdue_count, wecom_state, opened_at) "
-        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + "outstanding_principal, days_past_due, prior_overdue_count, wecom_state, opened_at, penalty_amount, fee_amount) "
+        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         in.loanId(), in.loanId(), in.borrower().name().strip(), cipher.lookupHash(phone), cipher.encrypt(phone),
         PhoneNumbers.mask(phone), cipher.encrypt(in.borrower().idNumber()), in.vehicle().plate(), in.vehicle().vin(),
         in.vehicle().status(), in.overdueAmount(), in.outstandingPrincipal(), in.daysPastDue(), in.priorOverdueCount(),
-        wecomState, Timestamp.from(clock.now()));
+        wecomState, Timestamp.from(clock.now()), in.penalty(), in.fee());
   }
 
   private VariableMap startVariables(CaseIntake in, String wecomState) {
@@ -101,7 +101,7 @@ public class CaseIntakeService {
         .putValue(OUTSTANDING_PRINCIPAL, in.outstandingPrincipal() == null ? null : in.outstandingPrincipal().doubleValue())
         .putValue(DAYS_PAST_DUE, in.daysPastDue())
         .putValue(PRIOR_OVERDUE_COUNT, in.priorOverdueCount())
-        .putValue(AMOUNT_DUE, amount)
+        .putValue(AMOUNT_DUE, in.amountDue().doubleValue())
         .putValue(AMOUNT_REPAID, 0.0)
         .putValue(WECOM_STATE, wecomState)
         .putValue(CASE_NOTES, "")

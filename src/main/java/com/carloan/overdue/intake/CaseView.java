@@ -20,6 +20,7 @@ record CaseView(
     Vehicle vehicle,
     BigDecimal overdueAmount,
     BigDecimal amountDue,
+    BigDecimal amountWaived,
     BigDecimal amountRepaid,
     int daysPastDue,
     String bucket,

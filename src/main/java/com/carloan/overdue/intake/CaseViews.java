@@ -64,7 +64,7 @@ class CaseViews {
     String outcome = c.caseOutcome() != null ? c.caseOutcome() : (String) vars.get(CASE_OUTCOME);
     return new CaseView(c.loanId(), pi, c.isOpen() ? CaseView.Status.OPEN : CaseView.Status.CLOSED,
         c.borrowerName(), c.phoneMasked(), new CaseView.Vehicle(c.vehiclePlate(), c.vehicleStatus()),
-        c.overdueAmount(), c.overdueAmount(), repaid, daysPastDue(c),
+        c.overdueAmount(), c.amountDue(), c.amountWaived(), repaid, daysPastDue(c),
         place.map(CaseOwners.Place::bucket).orElse(null), place.map(CaseOwners.Place::team).orElse(null),
         place.map(CaseOwners.Place::owner).orElse(null), place.map(CaseOwners.Place::heldUntil).orElse(null),
         place.map(CaseOwners.Place::pooled).orElse(null), owners.history(c.id()), pauses.current(c.id()).orElse(null),

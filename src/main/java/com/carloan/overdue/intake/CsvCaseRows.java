@@ -26,6 +26,9 @@ final class CsvCaseRows implements Closeable {
       "vehiclePlate", "vehicleVin", "vehicleStatus", "overdueAmount", "outstandingPrincipal", "daysPastDue",
       "priorOverdueCount");
 
+  /** Columns a file may leave out (CONTRACT §5: penalty and fees default to 0). */
+  static final List<String> OPTIONAL_COLUMNS = List.of("penaltyAmount", "feeAmount");
+
   /** The intake's field paths as CSV columns. */
   private static final Map<String, String> COLUMN_OF = Map.of(
       "borrower.name", "borrowerName",
@@ -102,7 +105,7 @@ final class CsvCaseRows implements Closeable {
         headerErrors.add(new FieldError("header", "is not valid UTF-8 text: save the file as UTF-8", 1L));
         return;
       }
-      if (!COLUMNS.contains(name)) {
+      if (!COLUMNS.contains(name) && !OPTIONAL_COLUMNS.contains(name)) {
         unknown.add(name);
       } else if (index.putIfAbsent(name, i) != null) {
         headerErrors.add(new FieldError(name, "is a column named twice in the header", 1L));
@@ -110,7 +113,7 @@ final class CsvCaseRows implements Closeable {
     }
     for (String name : unknown) {
       headerErrors.add(new FieldError(truncate(name), "is not a column of the import; the columns are "
-          + String.join(", ", COLUMNS), 1L));
+          + String.join(", ", COLUMNS) + " and, optionally, " + String.join(", ", OPTIONAL_COLUMNS), 1L));
     }
     for (String column : COLUMNS) {
       if (!index.containsKey(column)) {
@@ -129,7 +132,7 @@ final class CsvCaseRows implements Closeable {
       errors.add(new FieldError("row", "has " + fields.size() + " fields, the header has " + width, row));
       return new Row(row, null, errors);
     }
-    for (String column : COLUMNS) {
+    for (String column : index.keySet()) {
       if (fields.get(index.get(column)).indexOf(NOT_UTF8) >= 0) {
         errors.add(new FieldError(column, "is not valid UTF-8 text: save the file as UTF-8", row));
       }
@@ -145,7 +148,8 @@ final class CsvCaseRows implements Closeable {
         new CaseIntake.Borrower(value(fields, "borrowerName"), value(fields, "borrowerPhone"),
             value(fields, "borrowerIdNumber")),
         new CaseIntake.Vehicle(value(fields, "vehiclePlate"), value(fields, "vehicleVin"), value(fields, "vehicleStatus")),
-        overdueAmount, principal, daysPastDue, priorOverdueCount);
+        overdueAmount, principal, daysPastDue, priorOverdueCount, decimal(fields, "penaltyAmount", errors),
+        decimal(fields, "feeAmount", errors));
     List<FieldError> typeErrors = List.copyOf(errors);
     for (FieldError rule : IntakeValidation.check(intake)) {
       String column = COLUMN_OF.getOrDefault(rule.field(), rule.field());
@@ -157,7 +161,11 @@ final class CsvCaseRows implements Closeable {
   }
 
   private String value(List<String> fields, String column) {
-    String value = fields.get(index.get(column)).strip();
+    Integer at = index.get(column);
+    if (at == null) {
+      return null; // an optional column the file leaves out
+    }
+    String value = fields.get(at).strip();
     return value.isEmpty() ? null : value;
   }
 

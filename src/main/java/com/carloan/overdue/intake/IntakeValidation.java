@@ -66,6 +66,12 @@ public final class IntakeValidation {
     if (in.outstandingPrincipal() != null && (in.outstandingPrincipal().signum() < 0 || !money(in.outstandingPrincipal()))) {
       errors.add(new FieldError("outstandingPrincipal", "must be 0 or more with at most 2 decimals"));
     }
+    if (in.penaltyAmount() != null && (in.penaltyAmount().signum() < 0 || !money(in.penaltyAmount()))) {
+      errors.add(new FieldError("penaltyAmount", "must be 0 or more with at most 2 decimals"));
+    }
+    if (in.feeAmount() != null && (in.feeAmount().signum() < 0 || !money(in.feeAmount()))) {
+      errors.add(new FieldError("feeAmount", "must be 0 or more with at most 2 decimals"));
+    }
     if (in.daysPastDue() == null || in.daysPastDue() < 1 || in.daysPastDue() > 3650) {
       errors.add(new FieldError("daysPastDue", "must be a whole number from 1 to 3650"));
     }

@@ -20,9 +20,17 @@ public record LoanCase(
     Instant creditNoticeAt,
     Instant openedAt,
     Instant closedAt,
-    String caseOutcome) {
+    String caseOutcome,
+    BigDecimal penaltyAmount,
+    BigDecimal feeAmount,
+    BigDecimal amountWaived) {
 
   public boolean isOpen() {
     return closedAt == null;
+  }
+
+  /** What the borrower owes (CONTRACT §5): overdue amount, penalty and fees, less the approved waivers. */
+  public BigDecimal amountDue() {
+    return overdueAmount.add(penaltyAmount).add(feeAmount).subtract(amountWaived);
   }
 }

@@ -16,7 +16,7 @@ public class LoanCases {
 
   private static final String COLUMNS = "id, loan_id, process_instance_id, borrower_name, borrower_key, phone_cipher, "
       + "phone_masked, vehicle_plate, vehicle_status, overdue_amount, days_past_due, wecom_state, credit_notice_at, "
-      + "opened_at, closed_at, case_outcome";
+      + "opened_at, closed_at, case_outcome, penalty_amount, fee_amount, amount_waived";
 
   private static final RowMapper<LoanCase> ROW = LoanCases::map;
 
@@ -88,7 +88,8 @@ public class LoanCases {
         rs.getString("phone_masked"), rs.getString("vehicle_plate"), rs.getString("vehicle_status"),
         rs.getBigDecimal("overdue_amount"), rs.getInt("days_past_due"), rs.getString("wecom_state"),
         instant(rs, "credit_notice_at"), instant(rs, "opened_at"), instant(rs, "closed_at"),
-        rs.getString("case_outcome"));
+        rs.getString("case_outcome"), rs.getBigDecimal("penalty_amount"), rs.getBigDecimal("fee_amount"),
+        rs.getBigDecimal("amount_waived"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

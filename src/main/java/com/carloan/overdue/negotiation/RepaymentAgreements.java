@@ -48,7 +48,7 @@ public class RepaymentAgreements {
   public Instant record(String loanId, PlanTerms terms, String agreedBy, Duration grace) {
     LoanCase c = cases.requireActive(loanId);
     BigDecimal repaid = payments.totalRepaid(c.id());
-    BigDecimal open = c.overdueAmount().subtract(repaid);
+    BigDecimal open = c.amountDue().subtract(repaid);
     List<Installment> schedule = terms.schedule(open);
     int planNo = 1 + jdbc.queryForObject("select coalesce(max(plan_no), 0) from repayment_plan where case_id = ?",
         Integer.class, c.id());

@@ -77,19 +77,19 @@ public class Payments {
       throw RequestRejected.notFound("No active case for loan " + loanId + "; the payment was kept for reconciliation");
     }
     BigDecimal repaid = totalRepaid(c.id());
-    boolean settled = repaid.compareTo(c.overdueAmount()) >= 0;
+    boolean settled = repaid.compareTo(c.amountDue()) >= 0;
     runtime.setVariable(c.processInstanceId(), AMOUNT_REPAID, repaid.doubleValue());
     if (settled) {
       // correlateAll: no error when the case already left the settle-able part (e.g. it is being archived)
       runtime.createMessageCorrelation(MESSAGE_DEBT_SETTLED).processInstanceId(c.processInstanceId()).correlateAll();
       log.info("Loan {} settled", loanId);
     }
-    return new PaymentStatus(c.overdueAmount(), repaid, settled);
+    return new PaymentStatus(c.amountDue(), repaid, settled);
   }
 
   /** What the case still owes: its amount due less the payments reported; never below zero. */
   public BigDecimal leftToPay(LoanCase c) {
-    return c.overdueAmount().subtract(totalRepaid(c.id())).max(BigDecimal.ZERO);
+    return c.amountDue().subtract(totalRepaid(c.id())).max(BigDecimal.ZERO);
   }
 
   public BigDecimal totalRepaid(long caseId) {

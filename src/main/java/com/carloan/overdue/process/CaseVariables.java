@@ -106,6 +106,18 @@ public final class CaseVariables {
   public static final String COMPLAINT_RESOLUTION = "complaintResolution";
   public static final String COMPLAINT_RESPONSE = "complaintResponse";
 
+  // a waiver (减免), local to its approveWaiver task; waiverSettles tells the model the approval settled the case
+  public static final String WAIVER_ID = "waiverId";
+  public static final String WAIVER_KIND = "waiverKind";
+  public static final String WAIVER_AMOUNT = "waiverAmount";
+  public static final String WAIVER_REASON = "waiverReason";
+  public static final String WAIVER_REQUESTED_BY = "waiverRequestedBy";
+  public static final String WAIVER_APPROVERS = "waiverApprovers";
+  public static final String WAIVER_APPROVED = "waiverApproved";
+  public static final String WAIVER_COMMENT = "waiverComment";
+  public static final String WAIVER_SETTLES = "waiverSettles";
+  public static final String AMOUNT_WAIVED = "amountWaived";
+
   // end
   public static final String CASE_OUTCOME = "caseOutcome";
 
@@ -114,6 +126,7 @@ public final class CaseVariables {
   public static final String MESSAGE_DEBT_SETTLED = "DebtSettled";
   public static final String MESSAGE_PROMISE_BROKEN = "PromiseBroken";
   public static final String MESSAGE_COMPLAINT_RECEIVED = "ComplaintReceived";
+  public static final String MESSAGE_WAIVER_REQUESTED = "WaiverRequested";
 
   private CaseVariables() {}
 }

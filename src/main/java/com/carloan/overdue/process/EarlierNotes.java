@@ -2,6 +2,7 @@ package com.carloan.overdue.process;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.RuntimeService;
 
 /**
  * The case's "earlier notes" (process variable {@code caseNotes}), which every form shows: one line per
@@ -24,6 +25,13 @@ public final class EarlierNotes {
   /** A moment as the notes write it: yyyy-MM-dd HH:mm, Asia/Shanghai. */
   public static String time(Instant at) {
     return TIME.format(at);
+  }
+
+  /** Adds what {@code who} did at {@code at} to the case's earlier notes, where the forms show it. */
+  public static void append(RuntimeService runtime, String processInstanceId, Instant at, String step, String who,
+      String what) {
+    String notes = (String) runtime.getVariable(processInstanceId, CaseVariables.CASE_NOTES);
+    runtime.setVariable(processInstanceId, CaseVariables.CASE_NOTES, appended(notes, line(at, step, who, what)));
   }
 
   public static String appended(String notes, String line) {

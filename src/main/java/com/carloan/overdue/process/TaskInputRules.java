@@ -47,7 +47,8 @@ public final class TaskInputRules {
       "repossessVehicle", Map.of(REPOSSESSION_RESULT, new OneOf(Set.of("RECOVERED_AND_SOLD", "NOT_FOUND")),
           RECOVERED_AMOUNT, new Amount(), REPOSSESSION_NOTES, new Note()),
       "handleComplaint", Map.of(COMPLAINT_RESOLUTION, new OneOf(Set.of("UPHELD", "REJECTED", "RESOLVED")),
-          COMPLAINT_RESPONSE, new Note()));
+          COMPLAINT_RESPONSE, new Note()),
+      "approveWaiver", Map.of(WAIVER_APPROVED, new YesNo(), WAIVER_COMMENT, new Note()));
 
   private TaskInputRules() {}
 

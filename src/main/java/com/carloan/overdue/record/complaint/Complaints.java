@@ -1,6 +1,5 @@
 package com.carloan.overdue.record.complaint;
 
-import static com.carloan.overdue.process.CaseVariables.CASE_NOTES;
 import static com.carloan.overdue.process.CaseVariables.COMPLAINT_CATEGORY;
 import static com.carloan.overdue.process.CaseVariables.COMPLAINT_CHANNEL;
 import static com.carloan.overdue.process.CaseVariables.COMPLAINT_DUE_DATE;
@@ -115,9 +114,7 @@ public class Complaints {
   }
 
   private void note(LoanCase c, Instant at, String by, String what) {
-    String notes = (String) runtime.getVariable(c.processInstanceId(), CASE_NOTES);
-    runtime.setVariable(c.processInstanceId(), CASE_NOTES, EarlierNotes.appended(notes, EarlierNotes.line(at, "投诉",
-        by, what)));
+    EarlierNotes.append(runtime, c.processInstanceId(), at, "投诉", by, what);
   }
 
   private String decrypt(String stored) {

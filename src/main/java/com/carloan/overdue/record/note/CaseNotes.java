@@ -1,7 +1,5 @@
 package com.carloan.overdue.record.note;
 
-import static com.carloan.overdue.process.CaseVariables.CASE_NOTES;
-
 import com.carloan.overdue.allocation.CaseOwners;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Inserts;
@@ -97,9 +95,7 @@ public class CaseNotes {
       if (followUp != null) {
         owners.ownerOf(c.id()).ifPresent(owner -> followUpOwnersTasks(c.processInstanceId(), owner, followUp));
       }
-      String notes = (String) runtime.getVariable(c.processInstanceId(), CASE_NOTES);
-      runtime.setVariable(c.processInstanceId(), CASE_NOTES,
-          EarlierNotes.appended(notes, EarlierNotes.line(now, "催记 Note", by, summary(note, followUp))));
+      EarlierNotes.append(runtime, c.processInstanceId(), now, "催记 Note", by, summary(note, followUp));
     });
     return new Recorded(noteId, promiseId, followUp);
   }
