@@ -7,6 +7,8 @@ import com.carloan.overdue.contact.ContactHistory;
 import com.carloan.overdue.escalation.EvidencePacks;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.note.CaseNotes;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +42,14 @@ public class PersonalDataRetention {
   private final CommunicationLog communications;
   private final EvidencePacks evidencePacks;
   private final ContactHistory contacts;
+  private final CaseNotes notes;
+  private final Complaints complaints;
   private final BusinessClock clock;
   private final TransactionTemplate perCase;
 
   PersonalDataRetention(@Value("${collections.retention.period}") Duration period, JdbcTemplate jdbc,
       LoanCases cases, CaseArchives archives, CommunicationLog communications, EvidencePacks evidencePacks,
-      ContactHistory contacts, BusinessClock clock, PlatformTransactionManager tx) {
+      ContactHistory contacts, CaseNotes notes, Complaints complaints, BusinessClock clock, PlatformTransactionManager tx) {
     this.period = period;
     this.jdbc = jdbc;
     this.cases = cases;
@@ -53,6 +57,8 @@ public class PersonalDataRetention {
     this.communications = communications;
     this.evidencePacks = evidencePacks;
     this.contacts = contacts;
+    this.notes = notes;
+    this.complaints = complaints;
     this.clock = clock;
     this.perCase = new TransactionTemplate(tx);
   }
@@ -91,6 +97,8 @@ public class PersonalDataRetention {
       return false;
     }
     communications.eraseContent(caseId);
+    notes.eraseText(caseId);
+    complaints.eraseText(caseId);
     evidencePacks.erase(caseId, now);
     contacts.erase(c.loanId(), cases.nextOpenedAfter(c).orElse(null));
     cases.erasePersonalData(caseId, now);

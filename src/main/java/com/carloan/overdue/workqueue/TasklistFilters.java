@@ -67,8 +67,9 @@ public final class TasklistFilters {
    */
   private static final List<FilterSpec> FILTERS = List.of(
       new FilterSpec(APPROVALS, 10, List.of(40),
-          "Assessment reviews, plan approvals and complaints (due 15 days after receipt) · 评估复核、还款方案审批与投诉处理",
-          tasks -> tasks.createTaskQuery().taskDefinitionKeyIn("reviewAssessment", "approvePlan", "handleComplaint")
+          "Assessment reviews, plan and waiver approvals, complaints (due 15 days after receipt) · 评估复核、方案与减免审批、投诉处理",
+          tasks -> tasks.createTaskQuery()
+              .taskDefinitionKeyIn("reviewAssessment", "approvePlan", "approveWaiver", "handleComplaint")
               .orderByTaskCreateTime().asc(),
           List.of(SUPERVISOR, MANAGER)),
       new FilterSpec(ESCALATIONS, 20, List.of(50, 30),

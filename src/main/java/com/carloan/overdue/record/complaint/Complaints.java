@@ -113,10 +113,16 @@ public class Complaints {
             rs.getString("handled_by"), time(rs.getTimestamp("handled_at"))), caseId);
   }
 
+  /** Retention: what was complained about and the answer go; when, by whom and the resolution stay. */
+  public void eraseText(long caseId) {
+    jdbc.update("update complaint set content_cipher = null, response_cipher = null where case_id = ?", caseId);
+  }
+
   private void note(LoanCase c, Instant at, String by, String what) {
     EarlierNotes.append(runtime, c.processInstanceId(), at, "投诉", by, what);
   }
 
+  // erased content (retention) reads as null
   private String decrypt(String stored) {
     return stored == null ? null : cipher.decrypt(stored);
   }

@@ -116,6 +116,11 @@ public class CaseNotes {
         }, caseId);
   }
 
+  /** Retention: the notes' text goes; who recorded what, when, and the promises stay. */
+  public void eraseText(long caseId) {
+    jdbc.update("update case_note set text_cipher = null where case_id = ? and text_cipher is not null", caseId);
+  }
+
   private void followUpOwnersTasks(String processInstanceId, String owner, Instant at) {
     for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(owner).list()) {
       task.setFollowUpDate(Date.from(at));

@@ -19,9 +19,11 @@ class PauseApiTest extends ApiTestSupport {
   @Test
   void aPausedCaseHoldsItsSmsOffersNoCallAndResumedPicksUpWhereItStood() {
     String loanId = newLoanId();
-    String pi = openCase(loanId); // the WeCom request is queued and the owner's call is open
+    String pi = openOwnBorrowersCase(loanId); // the WeCom request is queued and the owner's call is open
     String owner = ownerOf(loanId);
     assertThat(smsStatus(loanId)).isEqualTo("PENDING");
+    assertThat(jdbc.queryForObject("select count(*) from outbound_message where loan_id = ? and send_after <= ?",
+        Integer.class, loanId, java.sql.Timestamp.from(now().toInstant()))).as("due now").isEqualTo(1);
 
     HttpResponse<String> paused = api.postJson("supervisor1", "/api/cases/" + loanId + "/pause", DISPUTE);
 
@@ -115,6 +117,16 @@ class PauseApiTest extends ApiTestSupport {
     HttpResponse<String> done = api.postJson(owner, "/engine-rest/task/" + call.path("id").asText() + "/complete",
         "{\"variables\": {\"contactResult\": {\"value\": \"" + result + "\"}, \"callNotes\": {\"value\": \"未接通\"}}}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  /** A borrower of its own: the example payload's phone would have used up its three contacts a day in this suite. */
+  private String openOwnBorrowersCase(String loanId) {
+    HttpResponse<String> opened = api.postJson("loansys", "/api/cases",
+        com.carloan.overdue.api.ContractPayload.example(loanId, newPhone()).toString());
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String pi = body(opened).path("processInstanceId").asText();
+    executeJobs(pi);
+    return pi;
   }
 
   /** Sends whatever may leave now, the other tests' queued messages included (a dispatch takes a batch). */
