@@ -47,6 +47,21 @@ class ContactScheduler {
     return slot.toInstant();
   }
 
+  /**
+   * Counts an attempt made right now (a dial), if the contact window is open and the borrower's day has a free
+   * slot. @return whether it may happen now; false changes nothing
+   */
+  boolean attemptNow(LoanCase c, Channel channel, String purpose) {
+    ZonedDateTime now = clock.now().atZone(policy.zone());
+    if (policy.isQuietTime(now.toInstant()) || !countAttempt(c.borrowerKey(), now.toLocalDate())) {
+      return false;
+    }
+    jdbc.update("insert into contact_attempt (borrower_key, loan_id, channel, purpose, scheduled_for, recorded_at) "
+        + "values (?, ?, ?, ?, ?, ?)", c.borrowerKey(), c.loanId(), channel.name(), purpose,
+        Timestamp.from(now.toInstant()), Timestamp.from(now.toInstant()));
+    return true;
+  }
+
   private boolean countAttempt(String borrowerKey, LocalDate day) {
     if (increment(borrowerKey, day)) {
       return true;

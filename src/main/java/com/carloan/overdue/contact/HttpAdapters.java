@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 /**
- * The SMS provider and the WeCom API over HTTP, each when configured so ({@code provider=http}). Their
+ * The SMS provider, the WeCom API and the dialler over HTTP, each when configured so ({@code provider=http}). Their
  * {@link RestClient}s come from Spring Boot's {@code RestClient.Builder}, so every call is an
  * {@code http.client.requests} observation (a timer at /actuator/prometheus, tagged with the URI
  * template, never a secret of its query).
@@ -40,6 +40,16 @@ class HttpAdapters {
       @Value("${collections.wecom.api.connect-timeout:PT5S}") Duration connectTimeout,
       @Value("${collections.wecom.api.timeout:PT10S}") Duration timeout) {
     return new HttpWeComClient(restClient(rest, connectTimeout, timeout), json, baseUrl, corpId, secret, contactUsers);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "collections.dialler.provider", havingValue = "http")
+  HttpDialler httpDialler(RestClient.Builder rest,
+      @Value("${collections.dialler.http.url:}") String url,
+      @Value("${collections.dialler.http.api-key:}") String apiKey,
+      @Value("${collections.dialler.http.connect-timeout:PT5S}") Duration connectTimeout,
+      @Value("${collections.dialler.http.timeout:PT10S}") Duration timeout) {
+    return new HttpDialler(restClient(rest, connectTimeout, timeout), url, apiKey);
   }
 
   /**

@@ -52,8 +52,9 @@ class SecurityConfig {
       ProblemResponses problems, ProcessEngine engine) throws Exception {
     return basic(http.securityMatcher(path("/api/**")), users, problems)
         // Linked from a Tasklist form: the webapps' session signs in there too (GET only).
-        .addFilterAfter(new WebappSessionAuthentication(path("/api/cases/*/evidence-pack"), engine),
-            BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionAuthentication(
+            new OrRequestMatcher(path("/api/cases/*/evidence-pack"), path("/api/cases/*/phone")),
+            path("/api/cases/*/dial"), engine), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             // WeCom signs its callbacks and cannot send Basic credentials (CONTRACT §2).
             .requestMatchers(path("/api/wecom/callback")).permitAll()
@@ -98,6 +99,8 @@ class SecurityConfig {
             .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(GroupAuthority.ADMIN)
             // "/" redirects to the webapps; "/error" renders errors of paths already let through.
             .requestMatchers(path("/"), path("/error")).permitAll()
+            // the dialler page a Tasklist form links to holds no data; its calls to /api are signed in
+            .requestMatchers(path("/dialler/**")).permitAll()
             // The webapps' login page asks for the Enterprise welcome page on a first visit; a Basic
             // challenge there would open the browser's password dialog over the login form.
             .requestMatchers(path("/camunda-welcome")).permitAll()

@@ -26,22 +26,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * links to (the evidence-pack download): the browser sends the webapps' session cookie there, but has
  * no Basic credentials. The user is taken from the session where Camunda's login put it
  * ({@link AuthenticationUtil#getAuthsFromSession}); the groups, and so the rights, are read from the
- * engine now, so a membership removed since the login counts at once. Only safe methods: a session
- * cookie rides along on cross-site requests, and a download changes nothing.
+ * engine now, so a membership removed since the login counts at once. Only safe methods, and a POST the
+ * application's own page sends by script with {@code X-Requested-With} (the dialler page): a session cookie
+ * rides along on cross-site requests, but a cross-site form cannot set that header.
  */
 class WebappSessionAuthentication extends OncePerRequestFilter {
 
+  /** The header a page's script sends and a cross-site form cannot (it would need the site's CORS consent). */
+  static final String SCRIPT_HEADER = "X-Requested-With";
+
   private final RequestMatcher paths;
+  private final RequestMatcher scriptedPosts;
   private final ProcessEngine engine;
 
   WebappSessionAuthentication(RequestMatcher paths, ProcessEngine engine) {
+    this(paths, request -> false, engine);
+  }
+
+  /** @param scriptedPosts paths that also take a POST from the application's own page script ({@link #SCRIPT_HEADER}) */
+  WebappSessionAuthentication(RequestMatcher paths, RequestMatcher scriptedPosts, ProcessEngine engine) {
     this.paths = paths;
+    this.scriptedPosts = scriptedPosts;
     this.engine = engine;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !HttpMethod.GET.matches(request.getMethod()) || !paths.matches(request);
+    boolean safe = HttpMethod.GET.matches(request.getMethod()) && paths.matches(request);
+    boolean scripted = HttpMethod.POST.matches(request.getMethod()) && scriptedPosts.matches(request)
+        && "XMLHttpRequest".equals(request.getHeader(SCRIPT_HEADER));
+    return !safe && !scripted;
   }
 
   @Override

@@ -188,6 +188,19 @@ public abstract class ApiTestSupport extends ProcessTestSupport {
       return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
     }
 
+    /** A POST as the application's own page script sends it: the session cookie and {@code X-Requested-With}. */
+    public HttpResponse<byte[]> postScripted(String path) {
+      return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("X-Requested-With", "XMLHttpRequest").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A POST as a form on another site would send it: the session cookie, nothing else. */
+    public HttpResponse<byte[]> postForm(String path) {
+      return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("")).build());
+    }
+
     /** A JSON POST as the webapps send it: the session cookie and the XSRF token of the login. */
     public HttpResponse<byte[]> postJson(String path, String json) {
       return send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
