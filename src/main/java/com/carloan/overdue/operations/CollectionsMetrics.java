@@ -1,6 +1,7 @@
 package com.carloan.overdue.operations;
 
 import com.carloan.overdue.identity.CollectionGroups;
+import com.carloan.overdue.record.promise.PromiseTerms;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +21,13 @@ import org.springframework.stereotype.Component;
  * {@code sum}, across instances) and the figures survive restarts.
  *
  * <p>Series are registered up front for every value the contract names, so a rate over a reason
- * that has not happened yet is 0, not absent. The one ratio exported, the right-party contact rate, is NaN
- * while its denominator is 0 (no case asked yet): no data, as on the dashboard, not a rate of 0.
+ * that has not happened yet is 0, not absent. The ratios exported, the right-party contact rate and the promise-to-pay
+ * kept rate per team, are NaN while their denominator is 0 (no case asked yet, no promise decided): no data, as on
+ * the dashboard, not a rate of 0.
+ *
+ * <p>Two kinds of "promise": {@code collections.promises.made/kept/broken} count repayment plans (还款计划) and their
+ * installment checks, from the engine's history; {@code collections.promises{status}} and
+ * {@code collections.promises.kept.ratio{team}} are the promises to pay (承诺还款) recorded with collection notes.
  *
  * <p>Per team and per bucket transition the series are fixed (the contract's three teams, three moves).
  * Per agent ({@code collections.cases.open.agent{team,agent}}) they follow the data: each snapshot
@@ -78,6 +84,14 @@ class CollectionsMetrics implements MeterBinder {
         MetricsSnapshot::promisesKept);
     counter(registry, "collections.promises.broken", "Installment checks that found the borrower behind",
         MetricsSnapshot::promisesBroken);
+    for (PromiseTerms.Status status : PromiseTerms.Status.values()) {
+      gauge(registry, "collections.promises", "Promises to pay (承诺还款) recorded with collection notes, by status",
+          s -> MetricsSnapshot.get(s.promisesToPayByStatus(), status.name()), "status", status.name());
+    }
+    gauge(registry, "collections.complaints.open", "Complaints (投诉) not yet handled, on any case",
+        MetricsSnapshot::complaintsOpen);
+    gauge(registry, "collections.complaints.overdue", "Complaints not yet handled and past their handling deadline",
+        MetricsSnapshot::complaintsOverdue);
     counter(registry, "collections.wecom.requests", "WeCom contact requests sent (SMS with the contact link)",
         MetricsSnapshot::weComRequests);
     counter(registry, "collections.wecom.requested.cases", "Cases asked at least once to add the WeCom account",
@@ -116,6 +130,9 @@ class CollectionsMetrics implements MeterBinder {
           s -> s.team(team).map(DashboardData.Team::pooled).orElse(0L), "team", team);
       gauge(registry, "collections.amount.outstanding.team", "Overdue amount still unpaid on a team's open cases, CNY",
           s -> s.team(team).map(t -> t.amountOutstanding().doubleValue()).orElse(0.0), "team", team);
+      gauge(registry, "collections.promises.kept.ratio", "Promises to pay on a team's cases kept per promise decided "
+          + "in the dashboard's window (collections.operations.window, by decision time); NaN while none was decided",
+          s -> s.promiseToPayKeptRate(team), "team", team);
     }
     for (RollRates.Transition t : RollRates.TRANSITIONS) {
       String key = RollRates.key(t.from(), t.to());

@@ -1,6 +1,7 @@
 package com.carloan.overdue.operations;
 
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.record.promise.PromiseTerms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Assembles the dashboard's figures: open cases from the engine's runtime, the window's payments from our
- * payment table, its outcomes from the sealed archive, promises, escalations and contact from the engine's
- * history. Cached for {@code collections.operations.dashboard-cache} and recomputed in the background ({@link Cached}):
+ * payment table, its outcomes from the sealed archive, repayment plans' installment checks, escalations and contact
+ * from the engine's history, promises to pay and complaints from the collection record. Cached for {@code collections.operations.dashboard-cache} and recomputed in the background ({@link Cached}):
  * a room of supervisors refreshing costs one query set, and none of them waits for it. The roll rates have
  * their own, longer cache ({@link RollRates}).
  */
@@ -30,13 +31,15 @@ class Dashboard {
   private final OperationsSettings settings;
   private final BusinessClock clock;
   private final TeamLoads teams;
+  private final RecordFigures record;
   private final RollRates rollRates;
   private final Timer timer;
   private final Cached<DashboardData> cached;
 
   Dashboard(CaseFigures cases, EngineFigures engine, ProcessModel model, OperationsSettings settings,
-      BusinessClock clock, TeamLoads teams, RollRates rollRates, MeterRegistry registry) {
+      BusinessClock clock, TeamLoads teams, RecordFigures record, RollRates rollRates, MeterRegistry registry) {
     this.teams = teams;
+    this.record = record;
     this.rollRates = rollRates;
     this.cases = cases;
     this.engine = engine;
@@ -60,27 +63,31 @@ class Dashboard {
   /** The figures as of now, bypassing the cache. */
   DashboardData compute() {
     Instant now = clock.now();
-    // The window is whole business days, today included, so each bar of the chart is a full day.
-    LocalDate firstDay = clock.today().minusDays(settings.window().toDays() - 1);
-    Instant since = firstDay.atStartOfDay(BusinessClock.ZONE).toInstant();
-    Instant tomorrow = clock.today().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant();
+    Window window = Window.of(clock, settings.window());
+    Instant since = window.since();
     ProcessModel.Facts facts = model.facts();
     var tally = ProcessEvents.Tally.of(
         engine.endedActivities(ProcessEvents.counted(facts.escalationReasonByEndEvent()), since),
         facts.escalationReasonByEndEvent());
     var open = cases.openTotals();
     BigDecimal repaid = cases.repaidOnOpenCases();
-    var received = cases.received(since, tomorrow);
+    var received = cases.received(since, window.until());
+    var decided = record.decidedPromises(since, window.until());
+    var promisesToPay = TeamLoads.outcomes(decided);
+    var complaints = record.complaints(now);
     return new DashboardData(now, (int) settings.window().toDays(),
         new DashboardData.Open(open.open(), open.openAmountDue(), repaid, open.openAmountDue().subtract(repaid)),
         new DashboardData.Recovered(received.amount(), received.payments()),
-        funnel(), outcomes(cases.closedPerDay(since), firstDay, clock.today()),
+        funnel(), outcomes(cases.closedPerDay(since), window.firstDay(), window.today()),
         new DashboardData.Promises(cases.plansAgreed(since), tally.promisesKept(), tally.promisesBroken(),
             rate(tally.promisesKept(), tally.promisesKept() + tally.promisesBroken())),
+        new DashboardData.PromisesToPay(record.promisesByStatus().getOrDefault(PromiseTerms.Status.OPEN.name(), 0L),
+            promisesToPay.kept(), promisesToPay.broken(), promisesToPay.keptRate()),
+        new DashboardData.Complaints(complaints.open(), complaints.overdue()),
         escalations(tally.escalationsByReason()),
         new DashboardData.Contact(tally.weComRequests(), tally.weComCasesAsked(), tally.weComAdds(),
             rate(tally.weComAdds(), tally.weComCasesAsked())),
-        queues(facts, engine.queues(now, settings.taskDeadlines())), teams.teams(), rollRates.current());
+        queues(facts, engine.queues(now, settings.taskDeadlines())), teams.teams(decided), rollRates.current());
   }
 
   private List<DashboardData.StageCount> funnel() {

@@ -18,6 +18,8 @@ record DashboardData(
     List<StageCount> funnel,
     Outcomes outcomes,
     Promises promises,
+    PromisesToPay promisesToPay,
+    Complaints complaints,
     List<ReasonCount> escalations,
     Contact contact,
     List<QueueRow> queues,
@@ -41,8 +43,23 @@ record DashboardData(
   record OutcomeTotal(String outcome, String zh, String en, long cases, BigDecimal amountDue,
       BigDecimal amountRepaid) {}
 
-  /** Plans agreed in the window, and plans resolved in it: kept or broken. */
+  /**
+   * Repayment plans (还款计划) agreed in the window, and their installment checks in it: kept (settled or
+   * fulfilled while on the plan) or broken. Not the promises to pay of the collection record: {@link PromisesToPay}.
+   */
   record Promises(long made, long kept, long broken, Double keptRate) {}
+
+  /**
+   * Promises to pay (承诺还款) recorded with collection notes: {@code open} now, and those decided in the window (by
+   * the sweep's {@code decided_at}) kept or broken; keptRate = kept / (kept + broken).
+   */
+  record PromisesToPay(long open, long kept, long broken, Double keptRate) {}
+
+  /** Promises to pay decided in the window, of a team or an agent in it ({@link RecordFigures.DecidedPromises}). */
+  record PromiseOutcomes(long kept, long broken, Double keptRate) {}
+
+  /** Complaints not yet handled, on any case; overdue: past their handling deadline (15 days after receipt). */
+  record Complaints(long open, long overdue) {}
 
   record ReasonCount(String reason, String zh, String en, long escalations) {}
 
@@ -52,13 +69,19 @@ record DashboardData(
   record QueueRow(String task, String name, List<String> candidateGroups, long open, long unassigned,
       long pastDeadline, long followUpDue) {}
 
-  /** A team's open cases (owned and in its pool) and amounts as in {@link Open}, and its agents. */
+  /**
+   * A team's open cases (owned and in its pool) and amounts as in {@link Open}, its promises to pay decided in the
+   * window, and its agents.
+   */
   record Team(String team, String zh, String en, long openCases, long pooled, BigDecimal amountDue,
-      BigDecimal amountRepaid, BigDecimal amountOutstanding, List<Agent> agents) {}
+      BigDecimal amountRepaid, BigDecimal amountOutstanding, PromiseOutcomes promisesToPay, List<Agent> agents) {}
 
-  /** An agent's open owned cases, and the payments collected on their cases this business month. */
+  /**
+   * An agent's open owned cases, the payments collected on their cases this business month, and the promises to pay
+   * they made on the team's cases that were decided in the window.
+   */
   record Agent(String agent, long openCases, BigDecimal amountDue, BigDecimal amountRepaid,
-      BigDecimal amountOutstanding, BigDecimal recoveredThisMonth) {}
+      BigDecimal amountOutstanding, BigDecimal recoveredThisMonth, PromiseOutcomes promisesToPay) {}
 
   /** One business month ({@code yyyy-MM}) of roll rates, see {@link RollRates}. */
   record RollRateMonth(String month, List<Roll> transitions) {}

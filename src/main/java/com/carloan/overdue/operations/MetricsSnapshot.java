@@ -30,7 +30,10 @@ record MetricsSnapshot(
     Map<String, Long> incidentsByType,
     EngineFigures.Jobs jobs,
     List<DashboardData.Team> teams,
-    Map<String, Long> bucketMoves) {
+    Map<String, Long> bucketMoves,
+    Map<String, Long> promisesToPayByStatus,
+    long complaintsOpen,
+    long complaintsOverdue) {
 
   /** The team's row; a team without a row has no open case. */
   Optional<DashboardData.Team> team(String team) {
@@ -41,6 +44,14 @@ record MetricsSnapshot(
   long openCases(String team, String agent) {
     return team(team).flatMap(t -> t.agents().stream().filter(a -> a.agent().equals(agent)).findFirst())
         .map(DashboardData.Agent::openCases).orElse(0L);
+  }
+
+  /**
+   * The team's promises to pay kept per promise decided in the dashboard's window (see {@link DashboardData.Team}).
+   * NaN while none was decided: no data, not 0 %.
+   */
+  double promiseToPayKeptRate(String team) {
+    return team(team).map(t -> t.promisesToPay().keptRate()).map(Double::doubleValue).orElse(Double.NaN);
   }
 
   static String assessmentKey(String strategy, String riskLevel) {

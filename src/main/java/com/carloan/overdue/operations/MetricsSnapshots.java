@@ -24,13 +24,15 @@ class MetricsSnapshots {
   private final BusinessClock clock;
   private final TeamLoads teams;
   private final TeamFigures teamFigures;
+  private final RecordFigures record;
   private volatile Timer timer;
   private volatile Consumer<MetricsSnapshot> whenComputed = s -> { };
   private final Cached<MetricsSnapshot> cached;
 
   MetricsSnapshots(CaseFigures cases, EngineFigures engine, ProcessModel model, OperationsSettings settings,
-      BusinessClock clock, TeamLoads teams, TeamFigures teamFigures) {
+      BusinessClock clock, TeamLoads teams, TeamFigures teamFigures, RecordFigures record) {
     this.teams = teams;
+    this.record = record;
     this.teamFigures = teamFigures;
     this.cases = cases;
     this.engine = engine;
@@ -79,6 +81,8 @@ class MetricsSnapshots {
           .collect(Collectors.toMap(e -> e.getKey().key(), Map.Entry::getValue));
       var totals = cases.totals();
       var recovered = cases.recovered();
+      Window window = Window.of(clock, settings.window());
+      var complaints = record.complaints(clock.now());
       return new MetricsSnapshot(opened, closed, tally.escalationsByReason(), stages, totals.open(),
           totals.amountDue(), recovered.all(), totals.openAmountDue().subtract(recovered.openCases()),
           cases.plansAgreed(null), tally.promisesKept(), tally.promisesBroken(),
@@ -86,7 +90,8 @@ class MetricsSnapshots {
           engine.queues(clock.now(), settings.taskDeadlines()).stream()
               .collect(Collectors.toMap(EngineFigures.QueueLoad::taskKey, Function.identity())),
           engine.openTasksByCandidateGroup(), engine.openIncidentsByType(), engine.jobs(clock.now()),
-          teams.teams(), teamFigures.bucketMoves());
+          teams.teams(record.decidedPromises(window.since(), window.until())), teamFigures.bucketMoves(),
+          record.promisesByStatus(), complaints.open(), complaints.overdue());
     }
   }
 }
