@@ -41,8 +41,11 @@
       ['在办逾期余额 Outstanding', yuan.format(d.open.amountOutstanding)],
       ['近期回收 Recovered (' + d.windowDays + 'd)', yuan.format(d.recovered.amount)],
       ['回收率 Recovery rate', percent(d.outcomes.recoveryRate)],
-      ['承诺履约率 Promise-kept', percent(d.promises.keptRate)],
-      ['企微添加率 WeCom adds', percent(d.contact.rightPartyContactRate)]
+      ['还款计划履约率 Plan kept', percent(d.promises.keptRate)],
+      ['承诺还款履约率 Promise-to-pay kept', percent(d.promisesToPay.keptRate)],
+      ['企微添加率 WeCom adds', percent(d.contact.rightPartyContactRate)],
+      ['未结投诉 Open complaints', count.format(d.complaints.open)],
+      ['逾期投诉 Overdue complaints', count.format(d.complaints.overdue)]
     ];
     document.getElementById('tiles').innerHTML = items.map(([label, value]) =>
       '<div class="tile"><div class="label">' + escape(label) + '</div><div class="value">' + escape(value) + '</div></div>').join('');
@@ -91,8 +94,8 @@
         datasets: [{ data: [p.kept, p.broken], backgroundColor: ['#059669', '#b5152b'] }] },
       options: { plugins: { legend: { position: 'bottom' } } }
     });
-    table('promises', ['承诺 Promises', d.windowDays + ' 天 days'], [
-      ['新达成 Made', count.format(p.made)], ['履约 Kept', count.format(p.kept)], ['违约 Broken', count.format(p.broken)]
+    table('promises', ['还款计划 Repayment plans', d.windowDays + ' 天 days'], [
+      ['新达成 Agreed', count.format(p.made)], ['履约 Kept', count.format(p.kept)], ['违约 Broken', count.format(p.broken)]
     ], ['履约率 Kept rate', percent(p.keptRate)]);
   }
 
@@ -138,16 +141,21 @@
         count.format(q.followUpDue)]));
   }
 
+  // Promises to pay decided in the window: "kept / decided · rate", or "—" when none was decided.
+  const kept = (p) => (p.keptRate === null ? '—'
+    : count.format(p.kept) + ' / ' + count.format(p.kept + p.broken) + ' · ' + percent(p.keptRate));
+
   function teams(d) {
     const rows = [];
     d.teams.forEach((t) => {
       rows.push([both(t.zh, t.en), count.format(t.openCases), count.format(t.pooled), yuan.format(t.amountDue),
-        yuan.format(t.amountOutstanding), '']);
+        yuan.format(t.amountOutstanding), '', kept(t.promisesToPay)]);
       t.agents.forEach((a) => rows.push(['\u00a0\u00a0' + a.agent, count.format(a.openCases), '',
-        yuan.format(a.amountDue), yuan.format(a.amountOutstanding), yuan.format(a.recoveredThisMonth)]));
+        yuan.format(a.amountDue), yuan.format(a.amountOutstanding), yuan.format(a.recoveredThisMonth),
+        kept(a.promisesToPay)]));
     });
     table('teams', ['团队 / 催收员 Team / agent', '在办 Open', '待分配 Pooled', '应收 Due', '未还 Outstanding',
-      '本月回收 Recovered this month'], rows);
+      '本月回收 Recovered this month', '承诺还款履约 (' + d.windowDays + 'd) Promises to pay kept'], rows);
   }
 
   function rollRates(d) {

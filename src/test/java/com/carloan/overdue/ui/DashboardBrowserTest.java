@@ -2,14 +2,19 @@ package com.carloan.overdue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.carloan.overdue.intake.LoanCases;
 import com.carloan.overdue.process.ProcessTestSupport;
+import com.carloan.overdue.record.complaint.Complaints;
+import com.carloan.overdue.record.promise.PromiseSweep;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,6 +54,9 @@ class DashboardBrowserTest extends ProcessTestSupport {
   private static final List<String> CHARTS = List.of("funnel", "outcomes", "promises", "contact", "escalations", "queues");
 
   @LocalServerPort int port;
+  @Autowired Complaints complaints;
+  @Autowired LoanCases loanCases;
+  @Autowired PromiseSweep promiseSweep;
 
   WebDriver browser;
 
@@ -90,7 +99,10 @@ class DashboardBrowserTest extends ProcessTestSupport {
     assertThat(page).contains("在办案件阶段分布", "Open cases by lifecycle stage", "已结清 Settled", "违约 Broken",
         "升级原因", "Escalation reasons", "致电借款人");
     assertThat(browser.findElement(By.id("teams")).getText()).contains("团队", "Teams", "M1 组 Team M1", "agent1",
-        "本月回收 Recovered this month");
+        "本月回收 Recovered this month", "承诺还款履约 (30d) Promises to pay kept", "1 / 2 · 50.0%");
+    assertThat(tile("承诺还款履约率 Promise-to-pay kept")).isEqualTo("50.0%");
+    assertThat(tile("未结投诉 Open complaints")).isEqualTo("1");
+    assertThat(tile("逾期投诉 Overdue complaints")).isEqualTo("0");
     assertThat(browser.findElements(By.cssSelector("#teams table tbody tr")).size()).isGreaterThan(3);
     assertThat(browser.findElement(By.id("rollRates")).getText()).contains("迁徙率", "Roll rates", "M1→M2", "M3→M3PLUS");
     assertThat(browser.findElements(By.cssSelector("#rollRates table tbody tr"))).hasSize(6);
@@ -107,7 +119,8 @@ class DashboardBrowserTest extends ProcessTestSupport {
       b.navigate().refresh();
       return "—".equals(tile("回收率 Recovery rate"));
     });
-    assertThat(tile("承诺履约率 Promise-kept")).isEqualTo("—");
+    assertThat(tile("还款计划履约率 Plan kept")).isEqualTo("—");
+    assertThat(tile("承诺还款履约率 Promise-to-pay kept")).isEqualTo("—");
     assertThat(tile("企微添加率 WeCom adds")).isEqualTo("—");
     assertThat(tile("近期回收 Recovered (30d)")).isEqualTo("¥0");
     assertThat(browser.findElement(By.cssSelector("#promises table tfoot")).getText()).contains("履约率 Kept rate —");
@@ -123,7 +136,10 @@ class DashboardBrowserTest extends ProcessTestSupport {
     screenshot("dashboard-agent1-refused.png");
   }
 
-  /** Cases at several stages, closed with several outcomes, with a kept and a broken promise. */
+  /**
+   * Cases at several stages, closed with several outcomes, a kept and a broken repayment plan, a kept and a broken
+   * promise to pay, and an open complaint.
+   */
   private void driveSomeCases() {
     var settled = caseAtNegotiation();
     agentCompletes(settled, "negotiatePlan", installments(3));
@@ -143,10 +159,26 @@ class DashboardBrowserTest extends ProcessTestSupport {
       openWeChatCase();
     }
     borrowerAddsWeCom(openWeChatCase());
-    pay(openWeChatCase(), "1000.00");                               // stays open: 7,500 to go
+    LocalDate promisedFor = now().toLocalDate().plusDays(1);       // the timers above moved the clock on
+    var keeps = promiseToPayOnTheCall(1000, promisedFor);
+    advance(Duration.ofHours(1));
+    pay(keeps, "1000.00");                                          // stays open: 7,500 to go; its promise is kept
+    promiseToPayOnTheCall(3000, promisedFor);                       // nothing paid: broken
+    complaints.receive(loanCases.requireActive(loanId(openWeChatCase())), "PHONE", "AMOUNT", "借款人对金额有异议",
+        "loansys");                                                 // open, due in 15 days
     openCase(5, "3000.00", 0, "NORMAL");
     openCase(40, "150000.00", 1, "NORMAL");
     openCase(120, "30000.00", 2, "NORMAL");
+    setClock(promisedFor.plusDays(2).atStartOfDay(now().getZone()).plusMinutes(1));  // both fell due (grace P1D)
+    assertThat(promiseSweep.run()).isEqualTo(new PromiseSweep.Swept(1, 1));
+  }
+
+  /** A WeChat case in team M1 whose owner reached the borrower, who promised to pay by the date. */
+  private ProcessInstance promiseToPayOnTheCall(int amount, LocalDate date) {
+    ProcessInstance pi = openWeChatCase();
+    agentCompletes(pi, "callBorrower", Map.of("contactResult", "AGREED_TO_ADD", "callNotes", "借款人同意添加企业微信",
+        "noteFeedback", "PROMISE_TO_PAY", "notePromiseAmount", amount, "notePromiseDate", date.toString()));
+    return pi;
   }
 
   /**
