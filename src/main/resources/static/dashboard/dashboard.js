@@ -40,6 +40,7 @@
       ['在办案件 Open cases', count.format(d.open.cases)],
       ['在办逾期余额 Outstanding', yuan.format(d.open.amountOutstanding)],
       ['近期回收 Recovered (' + d.windowDays + 'd)', yuan.format(d.recovered.amount)],
+      ['在办减免 Waived (open cases)', yuan.format(d.open.amountWaived)],
       ['回收率 Recovery rate', percent(d.outcomes.recoveryRate)],
       ['还款计划履约率 Plan kept', percent(d.promises.keptRate)],
       ['承诺还款履约率 Promise-to-pay kept', percent(d.promisesToPay.keptRate)],

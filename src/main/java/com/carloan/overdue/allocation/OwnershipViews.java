@@ -1,6 +1,7 @@
 package com.carloan.overdue.allocation;
 
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.intake.LoanCases;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -41,12 +42,13 @@ class OwnershipViews {
   List<AgentCase> casesOf(String agent) {
     LocalDate today = clock.today();
     return jdbc.query("select o.loan_id, o.bucket, o.team, o.held_until, c.days_past_due, c.opened_at, "
-        + "c.overdue_amount, (select coalesce(sum(p.amount), 0) from payment p where p.case_id = o.case_id) as repaid "
+        + LoanCases.amountDueSql("c") + " as amount_due, (select coalesce(sum(p.amount), 0) from payment p "
+        + "where p.case_id = o.case_id) as repaid "
         + "from case_ownership o join loan_case c on c.id = o.case_id where o.owner = ? and o.closed_at is null "
         + "order by o.case_id", (rs, n) -> new AgentCase(rs.getString("loan_id"), rs.getString("bucket"),
             rs.getString("team"), Bucket.daysPastDue(rs.getInt("days_past_due"),
                 rs.getTimestamp("opened_at").toInstant().atZone(BusinessClock.ZONE).toLocalDate(), today),
-            rs.getBigDecimal("overdue_amount"), rs.getBigDecimal("repaid"),
+            rs.getBigDecimal("amount_due"), rs.getBigDecimal("repaid"),
             CaseOwners.lastHeldDay(rs.getTimestamp("held_until") == null ? null
                 : rs.getTimestamp("held_until").toInstant())), agent);
   }
@@ -58,7 +60,8 @@ class OwnershipViews {
     }
     Map<String, Integer> open = new HashMap<>();
     Map<String, BigDecimal> due = new HashMap<>();
-    named.query("select o.owner, count(*) as open_cases, coalesce(sum(c.overdue_amount), 0) as amount_due "
+    named.query("select o.owner, count(*) as open_cases, coalesce(sum(" + LoanCases.amountDueSql("c")
+        + "), 0) as amount_due "
         + "from case_ownership o join loan_case c on c.id = o.case_id where o.owner in (:agents) "
         + "and o.closed_at is null group by o.owner", new MapSqlParameterSource("agents", agents), rs -> {
           open.put(rs.getString("owner"), rs.getInt("open_cases"));

@@ -20,6 +20,15 @@ public class LoanCases {
 
   private static final RowMapper<LoanCase> ROW = LoanCases::map;
 
+  /**
+   * The amount due of a {@code loan_case} row in SQL (CONTRACT §5): overdue amount, penalty and fees, less the
+   * approved waivers. {@code alias}: the table's alias in the query, or empty.
+   */
+  public static String amountDueSql(String alias) {
+    String a = alias.isEmpty() ? "" : alias + ".";
+    return "(" + a + "overdue_amount + " + a + "penalty_amount + " + a + "fee_amount - " + a + "amount_waived)";
+  }
+
   private final JdbcTemplate jdbc;
 
   LoanCases(JdbcTemplate jdbc) {

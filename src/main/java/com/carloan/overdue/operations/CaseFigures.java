@@ -1,6 +1,7 @@
 package com.carloan.overdue.operations;
 
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.intake.LoanCases;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseFigures {
 
-  record Totals(long opened, long open, BigDecimal amountDue, BigDecimal openAmountDue) {}
+  /** Amounts due are net of approved waivers; {@code amountWaived} is what the waivers gave up, never recovered. */
+  record Totals(long opened, long open, BigDecimal amountDue, BigDecimal openAmountDue, BigDecimal amountWaived) {}
 
   record Recovered(BigDecimal all, BigDecimal openCases) {}
 
@@ -25,21 +27,24 @@ class CaseFigures {
 
   private final JdbcTemplate jdbc;
 
+  private static final String DUE = LoanCases.amountDueSql("");
+
   CaseFigures(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   Totals totals() {
     return jdbc.queryForObject("select count(*), coalesce(sum(case when closed_at is null then 1 else 0 end), 0), "
-        + "coalesce(sum(overdue_amount), 0), coalesce(sum(case when closed_at is null then overdue_amount end), 0) "
-        + "from loan_case", (rs, i) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
-        rs.getBigDecimal(4)));
+        + "coalesce(sum(" + DUE + "), 0), coalesce(sum(case when closed_at is null then " + DUE + " end), 0), "
+        + "coalesce(sum(amount_waived), 0) from loan_case", (rs, i) -> new Totals(rs.getLong(1), rs.getLong(2),
+        rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
   }
 
   /** Open cases only, through the index on {@code closed_at}: what the dashboard needs. */
   Totals openTotals() {
-    return jdbc.queryForObject("select count(*), coalesce(sum(overdue_amount), 0) from loan_case "
-        + "where closed_at is null", (rs, i) -> new Totals(0, rs.getLong(1), BigDecimal.ZERO, rs.getBigDecimal(2)));
+    return jdbc.queryForObject("select count(*), coalesce(sum(" + DUE + "), 0), coalesce(sum(amount_waived), 0) "
+        + "from loan_case where closed_at is null", (rs, i) -> new Totals(0, rs.getLong(1), BigDecimal.ZERO,
+        rs.getBigDecimal(2), rs.getBigDecimal(3)));
   }
 
   /** Payments matched to a case, in all and of the cases still open. */
@@ -68,7 +73,7 @@ class CaseFigures {
   }
 
   List<OutcomeCount> closedByOutcome() {
-    return jdbc.query("select case_outcome, count(*), coalesce(sum(overdue_amount), 0) from loan_case "
+    return jdbc.query("select case_outcome, count(*), coalesce(sum(" + DUE + "), 0) from loan_case "
         + "where closed_at is not null group by case_outcome",
         (rs, i) -> new OutcomeCount(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
   }

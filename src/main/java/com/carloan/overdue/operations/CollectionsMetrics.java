@@ -73,7 +73,9 @@ class CollectionsMetrics implements MeterBinder {
       gauge(registry, "collections.cases.open.stage", "Open cases by lifecycle stage",
           s -> MetricsSnapshot.get(s.openByStage(), stage.key()), "stage", stage.key());
     }
-    counter(registry, "collections.amount.due", "Overdue amount of every case opened, CNY",
+    counter(registry, "collections.amount.waived", "Approved waivers (减免), CNY; never counted as recovered",
+        s -> s.amountWaived().doubleValue());
+    counter(registry, "collections.amount.due", "Amount due of every case opened, net of approved waivers, CNY",
         s -> s.amountDue().doubleValue());
     counter(registry, "collections.amount.recovered", "Payments received on cases, CNY",
         s -> s.amountRecovered().doubleValue());

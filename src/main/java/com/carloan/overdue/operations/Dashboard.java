@@ -76,7 +76,8 @@ class Dashboard {
     var promisesToPay = TeamLoads.outcomes(decided);
     var complaints = record.complaints(now);
     return new DashboardData(now, (int) settings.window().toDays(),
-        new DashboardData.Open(open.open(), open.openAmountDue(), repaid, open.openAmountDue().subtract(repaid)),
+        new DashboardData.Open(open.open(), open.openAmountDue(), repaid, open.openAmountDue().subtract(repaid),
+            open.amountWaived()),
         new DashboardData.Recovered(received.amount(), received.payments()),
         funnel(), outcomes(cases.closedPerDay(since), window.firstDay(), window.today()),
         new DashboardData.Promises(cases.plansAgreed(since), tally.promisesKept(), tally.promisesBroken(),

@@ -26,7 +26,9 @@ record DashboardData(
     List<Team> teams,
     List<RollRateMonth> rollRates) {
 
-  record Open(long cases, BigDecimal amountDue, BigDecimal amountRepaid, BigDecimal amountOutstanding) {}
+  /** Amount due net of approved waivers; {@code amountWaived} apart, never counted as repaid. */
+  record Open(long cases, BigDecimal amountDue, BigDecimal amountRepaid, BigDecimal amountOutstanding,
+      BigDecimal amountWaived) {}
 
   /** Payments on cases, open or closed, paid in the window (see {@link CaseFigures#received}). */
   record Recovered(BigDecimal amount, long payments) {}

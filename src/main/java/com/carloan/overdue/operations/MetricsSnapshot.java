@@ -19,6 +19,7 @@ record MetricsSnapshot(
     BigDecimal amountDue,
     BigDecimal amountRecovered,
     BigDecimal amountOutstanding,
+    BigDecimal amountWaived,
     long promisesMade,
     long promisesKept,
     long promisesBroken,

@@ -85,6 +85,7 @@ class MetricsSnapshots {
       var complaints = record.complaints(clock.now());
       return new MetricsSnapshot(opened, closed, tally.escalationsByReason(), stages, totals.open(),
           totals.amountDue(), recovered.all(), totals.openAmountDue().subtract(recovered.openCases()),
+          totals.amountWaived(),
           cases.plansAgreed(null), tally.promisesKept(), tally.promisesBroken(),
           tally.weComRequests(), tally.weComCasesAsked(), tally.weComAdds(),
           engine.queues(clock.now(), settings.taskDeadlines()).stream()

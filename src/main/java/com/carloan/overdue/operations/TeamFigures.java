@@ -1,5 +1,6 @@
 package com.carloan.overdue.operations;
 
+import com.carloan.overdue.intake.LoanCases;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,7 +37,8 @@ class TeamFigures {
         rs -> {
           repaid.put(key(rs.getString(1), rs.getString(2)), rs.getBigDecimal(3));
         });
-    return jdbc.query("select o.team, o.owner, count(*), coalesce(sum(c.overdue_amount), 0) from case_ownership o "
+    return jdbc.query("select o.team, o.owner, count(*), coalesce(sum(" + LoanCases.amountDueSql("c") + "), 0) "
+        + "from case_ownership o "
         + "join loan_case c on c.id = o.case_id where o.closed_at is null group by o.team, o.owner",
         (rs, i) -> new OwnerLoad(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
             repaid.getOrDefault(key(rs.getString(1), rs.getString(2)), BigDecimal.ZERO)));

@@ -177,6 +177,38 @@ class DashboardApiTest extends ApiTestSupport {
     assertThat(data.at("/recovered/amount").decimalValue()).isZero();
   }
 
+  @Test
+  void anApprovedWaiverShowsApartAndNeverAsRecovered() {
+    JsonNode before = dashboardData();
+    Map<String, Double> scrapedBefore = scrape();
+    String loanId = newLoanId();
+    var body = intake(loanId);
+    body.put("penaltyAmount", new java.math.BigDecimal("600.00"));
+    HttpResponse<String> opened = api.postJson("loansys", "/api/cases", body.toString());
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    executeJobs(body(opened).path("processInstanceId").asText());
+    assertThat(api.postJson("supervisor1", "/api/cases/" + loanId + "/waivers",
+        "{\"kind\": \"PENALTY\", \"amount\": 300.00, \"reason\": \"首次逾期\"}").statusCode()).isEqualTo(201);
+    String task = tasks.createTaskQuery().processInstanceBusinessKey(loanId).taskDefinitionKey("approveWaiver")
+        .singleResult().getId();
+    assertThat(api.postJson("supervisor2", "/engine-rest/task/" + task + "/complete",
+        "{\"variables\": {\"waiverApproved\": {\"value\": true}}}").statusCode()).isEqualTo(204);
+
+    JsonNode after = dashboardData();
+    assertThat(after.at("/open/amountWaived").decimalValue().subtract(before.at("/open/amountWaived").decimalValue()))
+        .isEqualByComparingTo("300.00");
+    // 8,500.00 overdue + 600.00 penalty - 300.00 waived
+    assertThat(after.at("/open/amountDue").decimalValue().subtract(before.at("/open/amountDue").decimalValue()))
+        .isEqualByComparingTo("8800.00");
+    assertThat(after.at("/recovered/amount").decimalValue())
+        .isEqualByComparingTo(before.at("/recovered/amount").decimalValue());
+    Map<String, Double> scraped = scrape();
+    assertThat(scraped.get("collections_amount_waived_total") - scrapedBefore.get("collections_amount_waived_total"))
+        .isEqualTo(300.0);
+    assertThat(scraped.get("collections_amount_recovered_total"))
+        .isEqualTo(scrapedBefore.get("collections_amount_recovered_total"));
+  }
+
   /** {@code GET /dashboard/data} as supervisor1, with figures computed now rather than up to 30 s ago. */
   private JsonNode dashboardData() {
     dashboard.refresh();

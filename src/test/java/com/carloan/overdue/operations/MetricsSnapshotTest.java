@@ -46,13 +46,13 @@ class MetricsSnapshotTest {
 
   private static MetricsSnapshot teams(List<DashboardData.Team> teams) {
     return new MetricsSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
-        BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(),
+        BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), Map.of(),
         new EngineFigures.Jobs(0, 0, 0, 0), teams, Map.of(), Map.of(), 0, 0);
   }
 
   private static MetricsSnapshot weCom(long casesAsked, long adds) {
     return new MetricsSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), 0, BigDecimal.ZERO, BigDecimal.ZERO,
-        BigDecimal.ZERO, 0, 0, 0, casesAsked, casesAsked, adds, Map.of(), Map.of(), Map.of(),
+        BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, casesAsked, casesAsked, adds, Map.of(), Map.of(), Map.of(),
         new EngineFigures.Jobs(0, 0, 0, 0), List.of(), Map.of(), Map.of(), 0, 0);
   }
 }
