@@ -56,6 +56,26 @@ public class CaseOwners {
   }
 
   /**
+   * For what only the case's current owner does among agents (a note, a waiver request, a complaint): supervisors,
+   * managers, administrators, and the groups named, may too.
+   *
+   * @throws RequestRejected 403 for an agent who does not own the case now, or anyone else not let through
+   */
+  public void requireCurrentOwnerOr(long caseId, String loanId, String what, String... alsoGroups) {
+    java.util.List<String> groups = new java.util.ArrayList<>(List.of(CollectionGroups.SUPERVISOR,
+        CollectionGroups.MANAGER, CollectionGroups.ADMIN));
+    groups.addAll(List.of(alsoGroups));
+    if (access.isInAnyGroup(groups.toArray(String[]::new))) {
+      return;
+    }
+    String caller = access.currentUserId();
+    if (!ownerOf(caseId).map(owner -> owner.equals(caller)).orElse(false)) {
+      throw RequestRejected.forbidden("Only the case's owner or a supervisor " + what + " on the case of loan " + loanId
+          + ": it is not " + caller + "'s.");
+    }
+  }
+
+  /**
    * Who may read a case's record (communications, notes, promises): supervisors, managers, legal officers,
    * administrators, and the agents who own or owned it.
    *

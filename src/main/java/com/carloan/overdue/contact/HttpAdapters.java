@@ -1,14 +1,17 @@
 package com.carloan.overdue.contact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -50,6 +53,23 @@ class HttpAdapters {
       @Value("${collections.dialler.http.connect-timeout:PT5S}") Duration connectTimeout,
       @Value("${collections.dialler.http.timeout:PT10S}") Duration timeout) {
     return new HttpDialler(restClient(rest, connectTimeout, timeout), url, apiKey);
+  }
+
+  /** The configured endpoint, as it is (not a URI template); a missing one stops the start with its property. */
+  static URI requiredUrl(String url, String provider, String property) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalStateException(provider + " needs " + property);
+    }
+    return URI.create(url);
+  }
+
+  /** The provider's API key as a bearer token, when there is one. */
+  static Consumer<HttpHeaders> bearer(String apiKey) {
+    return headers -> {
+      if (apiKey != null && !apiKey.isBlank()) {
+        headers.setBearerAuth(apiKey);
+      }
+    };
   }
 
   /**

@@ -27,12 +27,9 @@ class HttpDialler implements Dialler {
   private final String apiKey;
 
   HttpDialler(RestClient rest, String url, String apiKey) {
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("collections.dialler.provider=http needs collections.dialler.http.url "
-          + "(COLLECTIONS_DIALLER_URL)");
-    }
     this.rest = rest;
-    this.url = URI.create(url);
+    this.url = HttpAdapters.requiredUrl(url, "collections.dialler.provider=http",
+        "collections.dialler.http.url (COLLECTIONS_DIALLER_URL)");
     this.apiKey = apiKey;
   }
 
@@ -48,11 +45,7 @@ class HttpDialler implements Dialler {
           .contentType(JSON_UTF8)
           .accept(MediaType.APPLICATION_JSON)
           .header("Idempotency-Key", reference)
-          .headers(headers -> {
-            if (apiKey != null && !apiKey.isBlank()) {
-              headers.setBearerAuth(apiKey);
-            }
-          })
+          .headers(HttpAdapters.bearer(apiKey))
           .body(body)
           .retrieve()
           .body(JsonNode.class);

@@ -29,11 +29,9 @@ class HttpSmsGateway implements SmsGateway {
   private final String apiKey;
 
   HttpSmsGateway(RestClient rest, String url, String apiKey) {
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("collections.sms.provider=http needs collections.sms.http.url (COLLECTIONS_SMS_URL)");
-    }
     this.rest = rest;
-    this.url = URI.create(url);
+    this.url = HttpAdapters.requiredUrl(url, "collections.sms.provider=http",
+        "collections.sms.http.url (COLLECTIONS_SMS_URL)");
     this.apiKey = apiKey;
   }
 
@@ -47,11 +45,7 @@ class HttpSmsGateway implements SmsGateway {
       rest.post().uri(url)
           .contentType(JSON_UTF8)
           .header("Idempotency-Key", reference)
-          .headers(headers -> {
-            if (apiKey != null && !apiKey.isBlank()) {
-              headers.setBearerAuth(apiKey);
-            }
-          })
+          .headers(HttpAdapters.bearer(apiKey))
           .body(body)
           .retrieve()
           .onStatus(status -> !status.is2xxSuccessful(), (request, response) -> {

@@ -62,12 +62,8 @@ class ComplaintController {
       throw RequestRejected.invalid(errors);
     }
     LoanCase c = cases.lockActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
-    if (access.isInAnyGroup(CollectionGroups.AGENT) && !access.isInAnyGroup(CollectionGroups.SUPERVISOR,
-        CollectionGroups.MANAGER, CollectionGroups.ADMIN, CollectionGroups.INTEGRATION)
-        && !owners.ownerOf(c.id()).map(access.currentUserId()::equals).orElse(false)) {
-      throw RequestRejected.forbidden("Only the case's owner, a supervisor or the loan system records a complaint "
-          + "on the case of loan " + loanId + ".");
-    }
+    owners.requireCurrentOwnerOr(c.id(), loanId, "(or the loan system) records a complaint",
+        CollectionGroups.INTEGRATION);
     return Map.of("complaintId", complaints.receive(c, channel, category, content, access.currentUserId()));
   }
 

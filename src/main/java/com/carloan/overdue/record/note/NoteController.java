@@ -8,7 +8,6 @@ import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.communication.CommunicationLog;
 import com.carloan.overdue.identity.CaseAccess;
-import com.carloan.overdue.identity.CollectionGroups;
 import com.carloan.overdue.identity.GroupAuthority;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
@@ -62,7 +61,8 @@ class NoteController {
   public Map<String, Object> record(@PathVariable String loanId, InputStream body) throws IOException {
     JsonFields fields = JsonFields.of(json.read(body));
     LoanCase c = cases.findActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
-    requireOwnerUnlessSupervising(c);
+    // an agent writes only on the case they own now; former owners may still read it
+    owners.requireCurrentOwnerOr(c.id(), loanId, "records notes");
     NoteRules.Draft draft = draft(fields);
     List<FieldError> errors = fields.withRuleErrors(
         NoteRules.problems(draft, clock.today(), clock.now(), notes.leftToPay(c)));
@@ -105,18 +105,6 @@ class NoteController {
     return new NoteRules.Draft(fields.text("channel"), fields.text("reached"), fields.text("phoneStatus"),
         fields.text("feedback"), fields.text("text"), promise == null ? null : promise.decimal("amount"),
         promise == null ? null : promise.date("date"), promise != null, followUp == null ? null : followUp.toInstant());
-  }
-
-  // An agent writes only on the case they own now; former owners may still read it.
-  private void requireOwnerUnlessSupervising(LoanCase c) {
-    if (access.isInAnyGroup(CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.ADMIN)) {
-      return;
-    }
-    String caller = access.currentUserId();
-    if (!owners.ownerOf(c.id()).map(caller::equals).orElse(false)) {
-      throw RequestRejected.forbidden("Only the case's owner or a supervisor records notes: the case of loan "
-          + c.loanId() + " is not " + caller + "'s.");
-    }
   }
 
   private void requireReader(LoanCase c) {

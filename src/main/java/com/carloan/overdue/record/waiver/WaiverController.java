@@ -6,7 +6,6 @@ import com.carloan.overdue.api.JsonBody;
 import com.carloan.overdue.api.JsonFields;
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.identity.CaseAccess;
-import com.carloan.overdue.identity.CollectionGroups;
 import com.carloan.overdue.identity.GroupAuthority;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
@@ -56,11 +55,7 @@ class WaiverController {
     String reason = fields.text("reason");
     // the row lock serializes the case's waivers, so two at once cannot both be the pending one
     LoanCase c = cases.lockActive(loanId).orElseThrow(() -> RequestRejected.notFound("No active case for loan " + loanId));
-    if (!access.isInAnyGroup(CollectionGroups.SUPERVISOR, CollectionGroups.MANAGER, CollectionGroups.ADMIN)
-        && !owners.ownerOf(c.id()).map(access.currentUserId()::equals).orElse(false)) {
-      throw RequestRejected.forbidden("Only the case's owner or a supervisor asks for a waiver on the case of loan "
-          + loanId + ".");
-    }
+    owners.requireCurrentOwnerOr(c.id(), loanId, "asks for a waiver");
     List<FieldError> errors = fields.withRuleErrors(WaiverRules.problems(kind, amount, reason, waivers.standing(c)));
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
