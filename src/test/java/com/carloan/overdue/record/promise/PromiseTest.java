@@ -145,7 +145,11 @@ class PromiseTest extends ProcessTestSupport {
     ProcessInstance pi = openWeChatCase();
     agentCompletes(pi, "callBorrower", Map.of("contactResult", "AGREED_TO_ADD", "callNotes", "借款人同意添加企业微信",
         "noteFeedback", "PROMISE_TO_PAY", "notePromiseAmount", Integer.parseInt(amount),
-        "notePromiseDate", "2026-12-05"));
+        "notePromiseDate", "2026-12-05", "noteNextFollowUp", "2026-12-02T22:30+08:00"));
+    // the follow-up, out of quiet hours, is in the call's note
+    Assertions.assertThat(jdbc.queryForObject("select next_follow_up from case_note where loan_id = ?",
+        java.sql.Timestamp.class, loanId(pi)).toInstant())
+        .isEqualTo(ZonedDateTime.parse("2026-12-03T08:00:00+08:00[Asia/Shanghai]").toInstant());
     Assertions.assertThat(onlyPromise(pi).status()).isEqualTo("OPEN");
     Assertions.assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("noteFeedback", "notePromiseAmount");
     return pi;
