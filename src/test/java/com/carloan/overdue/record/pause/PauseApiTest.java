@@ -76,6 +76,31 @@ class PauseApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aSupervisorsDecisionWhilePausedMovesTheCaseOnlyAsFarAsItsNextWait() {
+    String loanId = newLoanId();
+    HttpResponse<String> opened = api.postJson("loansys", "/api/cases", com.carloan.overdue.api.ContractPayload.of(
+        loanId, newPhone(), 30, "150000.00", 1, "NORMAL").toString()); // MANUAL_REVIEW: a supervisor decides
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String pi = body(opened).path("processInstanceId").asText();
+    executeJobs(pi);
+    assertThat(activeActivities(pi)).containsExactly("reviewAssessment");
+    assertThat(api.postJson("supervisor1", "/api/cases/" + loanId + "/pause", DISPUTE).statusCode()).isEqualTo(200);
+
+    String review = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("reviewAssessment").singleResult()
+        .getId();
+    assertThat(api.postJson("supervisor1", "/engine-rest/task/" + review + "/complete",
+        "{\"variables\": {\"strategy\": {\"value\": \"WECHAT_CONTACT\"}}}").statusCode()).isEqualTo(204);
+
+    // the WeCom request waits as a suspended job: no SMS, no call
+    assertThat(activeActivities(pi)).containsExactly("requestWeChatContact");
+    assertThat(management.createJobQuery().processInstanceId(pi).active().count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(pi).suspended().count()).isEqualTo(1);
+    assertThat(api.send("supervisor1", "POST", "/api/cases/" + loanId + "/resume").statusCode()).isEqualTo(200);
+    executeJobs(pi);
+    assertThat(activeActivities(pi)).contains("callBorrower");
+  }
+
+  @Test
   void aPaymentStillSettlesAPausedCase() {
     String loanId = newLoanId();
     String pi = openCase(loanId);
