@@ -6,9 +6,9 @@ import com.carloan.overdue.allocation.OwnershipChange.Kind;
 import com.carloan.overdue.identity.CollectionGroups;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
+import com.carloan.overdue.process.AsApplication;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -70,18 +70,12 @@ class OwnerAssignment implements TaskListener {
     // Capacity bounds what allocation hands out; a case an agent takes from the pool themselves is their choice.
     // The move is decided above; what follows from it (the case's variables, its other agent tasks, the pool)
     // is the application's own doing, not the caller's, whose rights cover the one task they changed.
-    IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    identity.clearAuthentication();
-    try {
+    AsApplication.run(task.getProcessEngineServices().getIdentityService(), () -> {
       allocation.place(o, o.team(), assignee, actor, o.isOwned() ? Kind.TRANSFERRED : Kind.ALLOCATED,
           o.isOwned() ? "assigned in Tasklist" : "taken from the pool in Tasklist");
       if (o.isOwned()) {
         allocation.allocateFromPool(o.team());
       }
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    });
   }
 }

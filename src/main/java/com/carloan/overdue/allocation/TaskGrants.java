@@ -4,8 +4,8 @@ import static com.carloan.overdue.process.CaseVariables.CASE_OWNER;
 import static com.carloan.overdue.process.CaseVariables.COLLECTION_PAUSED;
 
 import com.carloan.overdue.process.AsApplication;
+import com.carloan.overdue.process.BeforeCommit;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who may see and work an agent task follows its case's ownership (CONTRACT §3, §4), not only its candidate
@@ -57,6 +55,7 @@ class TaskGrants implements TaskListener {
   private final RuntimeService runtime;
   private final AuthorizationService authorizations;
   private final IdentityService identity;
+  private final BeforeCommit narrowing;
 
   TaskGrants(TaskService tasks, RuntimeService runtime, AuthorizationService authorizations,
       IdentityService identity) {
@@ -64,6 +63,8 @@ class TaskGrants implements TaskListener {
     this.runtime = runtime;
     this.authorizations = authorizations;
     this.identity = identity;
+    // the caller's rights decided the change itself; keeping the engine's grants in step is the application's
+    this.narrowing = new BeforeCommit(taskIds -> AsApplication.run(identity, () -> taskIds.forEach(this::narrow)));
   }
 
   @Override
@@ -73,34 +74,10 @@ class TaskGrants implements TaskListener {
 
   /** Narrows the task's grants when the current transaction commits, once however often it is asked. */
   void beforeCommit(String taskId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!BeforeCommit.inTransaction()) {
       throw new IllegalStateException("Task " + taskId + " changed outside a transaction; its grants cannot follow");
     }
-    @SuppressWarnings("unchecked")
-    Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      Set<String> taskIds = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(this, taskIds);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          TransactionSynchronizationManager.unbindResource(TaskGrants.this);
-          narrow(taskIds);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(TaskGrants.this);
-        }
-      });
-      pending = taskIds;
-    }
-    pending.add(taskId);
-  }
-
-  // The caller's rights decided the change itself; keeping the engine's grants in step is the application's.
-  private void narrow(Set<String> taskIds) {
-    AsApplication.run(identity, () -> taskIds.forEach(this::narrow));
+    narrowing.add(taskId);
   }
 
   private void narrow(String taskId) {

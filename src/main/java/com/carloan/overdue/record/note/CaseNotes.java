@@ -5,7 +5,6 @@ import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Inserts;
 import com.carloan.overdue.contact.ContactPolicy;
 import com.carloan.overdue.intake.LoanCase;
-import com.carloan.overdue.payment.Payments;
 import com.carloan.overdue.privacy.FieldCipher;
 import com.carloan.overdue.process.AsApplication;
 import com.carloan.overdue.process.EarlierNotes;
@@ -49,7 +48,6 @@ public class CaseNotes {
   private final JdbcTemplate jdbc;
   private final FieldCipher cipher;
   private final Promises promises;
-  private final Payments payments;
   private final CaseOwners owners;
   private final ContactPolicy contactPolicy;
   private final RuntimeService runtime;
@@ -57,24 +55,18 @@ public class CaseNotes {
   private final IdentityService identity;
   private final BusinessClock clock;
 
-  CaseNotes(JdbcTemplate jdbc, FieldCipher cipher, Promises promises, Payments payments, CaseOwners owners,
+  CaseNotes(JdbcTemplate jdbc, FieldCipher cipher, Promises promises, CaseOwners owners,
       ContactPolicy contactPolicy, RuntimeService runtime, TaskService tasks, IdentityService identity,
       BusinessClock clock) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.promises = promises;
-    this.payments = payments;
     this.owners = owners;
     this.contactPolicy = contactPolicy;
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
     this.clock = clock;
-  }
-
-  /** What a promise made in a note may ask for at most. */
-  public BigDecimal leftToPay(LoanCase c) {
-    return payments.leftToPay(c);
   }
 
   /** Records a note that passed {@link NoteRules} on the case, in the caller's transaction. */

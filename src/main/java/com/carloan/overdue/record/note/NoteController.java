@@ -11,6 +11,7 @@ import com.carloan.overdue.identity.CaseAccess;
 import com.carloan.overdue.identity.GroupAuthority;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
+import com.carloan.overdue.payment.Payments;
 import com.carloan.overdue.record.promise.Promises;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,16 +36,18 @@ class NoteController {
   private final LoanCases cases;
   private final CaseNotes notes;
   private final Promises promises;
+  private final Payments payments;
   private final CaseOwners owners;
   private final CaseAccess access;
   private final CommunicationLog audit;
   private final JsonBody json;
   private final BusinessClock clock;
 
-  NoteController(LoanCases cases, CaseNotes notes, Promises promises, CaseOwners owners, CaseAccess access,
-      CommunicationLog audit, JsonBody json, BusinessClock clock) {
+  NoteController(LoanCases cases, CaseNotes notes, Promises promises, Payments payments, CaseOwners owners,
+      CaseAccess access, CommunicationLog audit, JsonBody json, BusinessClock clock) {
     this.cases = cases;
     this.notes = notes;
+    this.payments = payments;
     this.promises = promises;
     this.owners = owners;
     this.access = access;
@@ -65,7 +68,7 @@ class NoteController {
     owners.requireCurrentOwnerOr(c.id(), loanId, "records notes");
     NoteRules.Draft draft = draft(fields);
     List<FieldError> errors = fields.withRuleErrors(
-        NoteRules.problems(draft, clock.today(), clock.now(), notes.leftToPay(c)));
+        NoteRules.problems(draft, clock.today(), clock.now(), payments.leftToPay(c)));
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
     }

@@ -16,6 +16,7 @@ import com.carloan.overdue.api.FieldError;
 import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.intake.LoanCase;
 import com.carloan.overdue.intake.LoanCases;
+import com.carloan.overdue.payment.Payments;
 import com.carloan.overdue.process.TaskActors;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,11 +54,13 @@ class RecordCollectionNote implements TaskListener {
 
   private final LoanCases cases;
   private final CaseNotes notes;
+  private final Payments payments;
   private final BusinessClock clock;
 
-  RecordCollectionNote(LoanCases cases, CaseNotes notes, BusinessClock clock) {
+  RecordCollectionNote(LoanCases cases, CaseNotes notes, Payments payments, BusinessClock clock) {
     this.cases = cases;
     this.notes = notes;
+    this.payments = payments;
     this.clock = clock;
   }
 
@@ -68,7 +71,7 @@ class RecordCollectionNote implements TaskListener {
         : draft(task, text(task, NOTE_CHANNEL), text(task, NOTE_REACHED), text(task, NOTE_PHONE_STATUS),
             text(task, NOTE_FEEDBACK), text(task, NOTE_TEXT), errors);
     LoanCase c = cases.requireActive((String) task.getVariable(LOAN_ID));
-    errors.addAll(NoteRules.problems(draft, clock.today(), clock.now(), notes.leftToPay(c)));
+    errors.addAll(NoteRules.problems(draft, clock.today(), clock.now(), payments.leftToPay(c)));
     if (!errors.isEmpty()) {
       throw new BadUserRequestException(task.getName() + ": " + errors.stream()
           .map(e -> variableOf(e.field()) + " " + e.message()).collect(Collectors.joining("; ")));

@@ -3,8 +3,9 @@ package com.carloan.overdue.record.pause;
 import static com.carloan.overdue.process.CaseVariables.COLLECTION_PAUSED;
 
 import com.carloan.overdue.process.AsApplication;
-import java.util.LinkedHashSet;
+import com.carloan.overdue.process.BeforeCommit;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,8 +15,6 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A paused case stays still when someone works one of its tasks meanwhile (a supervisor's review, an approval):
@@ -31,43 +30,20 @@ class PausedCaseJobs {
 
   private final RuntimeService runtime;
   private final ManagementService management;
-  private final IdentityService identity;
+  private final BeforeCommit suspending;
 
   PausedCaseJobs(RuntimeService runtime, ManagementService management, IdentityService identity) {
     this.runtime = runtime;
     this.management = management;
-    this.identity = identity;
+    this.suspending = new BeforeCommit(cases -> AsApplication.run(identity, () -> cases.forEach(this::suspendNewJobs)));
   }
 
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
   public void taskCompleted(DelegateTask task) {
     if (Boolean.TRUE.equals(task.getVariable(COLLECTION_PAUSED))
-        && TransactionSynchronizationManager.isSynchronizationActive()) {
-      pending().add(task.getProcessInstanceId());
+        && BeforeCommit.inTransaction()) {
+      suspending.add(task.getProcessInstanceId());
     }
-  }
-
-  private Set<String> pending() {
-    @SuppressWarnings("unchecked")
-    Set<String> cases = (Set<String>) TransactionSynchronizationManager.getResource(this);
-    if (cases == null) {
-      Set<String> created = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(this, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          TransactionSynchronizationManager.unbindResource(PausedCaseJobs.this);
-          AsApplication.run(identity, () -> created.forEach(PausedCaseJobs.this::suspendNewJobs));
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PausedCaseJobs.this);
-        }
-      });
-      cases = created;
-    }
-    return cases;
   }
 
   private void suspendNewJobs(String processInstanceId) {
@@ -76,10 +52,11 @@ class PausedCaseJobs {
     if (!stillPaused) {
       return;
     }
+    // one look at the archive step's job definitions, not one per job
+    Set<String> archive = management.createJobDefinitionQuery().activityIdIn(ARCHIVE).list().stream()
+        .map(JobDefinition::getId).collect(Collectors.toSet());
     for (Job job : management.createJobQuery().processInstanceId(processInstanceId).active().list()) {
-      JobDefinition definition = job.getJobDefinitionId() == null ? null
-          : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
-      if (definition == null || !ARCHIVE.equals(definition.getActivityId())) {
+      if (!archive.contains(job.getJobDefinitionId())) {
         management.updateJobSuspensionState().byJobId(job.getId()).suspend();
       }
     }
