@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.BATCH;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -79,7 +80,8 @@ final class GroupRights {
   }
 
   // Deploying from Camunda Modeler to /engine-rest/deployment/create and owning the definitions in
-  // Cockpit (ALL on a definition includes suspending or migrating its instances).
+  // Cockpit (ALL on a definition includes suspending or migrating its instances). Migrations start through
+  // /api/process-versions/migrations (modelchange); their batches can be watched in Cockpit.
   private static void processOwner(Grants grants) {
     String group = CollectionGroups.PROCESS_OWNER;
     grants.grant(group, APPLICATION, COCKPIT, ACCESS)
@@ -87,6 +89,7 @@ final class GroupRights {
         .grant(group, PROCESS_DEFINITION, ANY, ALL)
         .grant(group, DECISION_DEFINITION, ANY, ALL)
         .grant(group, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL)
+        .grant(group, BATCH, ANY, READ)
         .grant(group, PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ)
         .grant(group, HISTORIC_TASK, ANY, HistoricTaskPermissions.READ)
         .grant(group, HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);

@@ -103,6 +103,14 @@ public final class AppNode implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM: the application stops as on a normal shutdown, and the embedded database closes its file. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+
   public boolean isAlive() {
     return process != null && process.isAlive();
   }
