@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -42,18 +41,17 @@ class MigrationRestartIT {
   private final ObjectMapper json = new ObjectMapper();
   private AppNode app;
 
-  @AfterEach
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-  }
-
   @Test
   void aMigrationKilledMidWayFinishesAfterTheRestartWithEveryCaseMovedOnce() throws Exception {
     // the killed node's jobs are free again after 10 s instead of the production 2 minutes
-    app = AppNode.start("embedded", AppNode.builtJar(), dir, Map.of(),
-        List.of("--camunda.bpm.job-execution.lock-time-in-millis=10000", "--collections.allocation.capacity=100000"));
+    try (AppNode node = AppNode.start("embedded", AppNode.builtJar(), dir, Map.of(),
+        List.of("--camunda.bpm.job-execution.lock-time-in-millis=10000", "--collections.allocation.capacity=100000"))) {
+      app = node;
+      killMidWayAndRestart();
+    }
+  }
+
+  private void killMidWayAndRestart() throws Exception {
     app.awaitHealthy(Duration.ofMinutes(4));
     HttpResponse<String> imported = app.post("/api/cases/import", "loansys", "text/csv", csv(), Duration.ofMinutes(5));
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
