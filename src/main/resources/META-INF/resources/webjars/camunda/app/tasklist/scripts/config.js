@@ -17,6 +17,10 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Loaded by Tasklist as ES modules: form-js's own texts in Chinese, and no vendor banner for
+  // agents and supervisors (each script says how).
+  customScripts: ['scripts/form-js-chinese', 'scripts/hide-eol-banner'],
+
   // Numeric dates read naturally in Chinese and stay unambiguous in English; month and weekday
   // names come from the locale's dateLocales (一月 / 星期一 in zh.json).
   dateFormat: {
