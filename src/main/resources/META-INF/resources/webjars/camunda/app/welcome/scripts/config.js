@@ -16,6 +16,9 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // No vendor banner on the login page agents and supervisors sign in on: see the script.
+  customScripts: ['scripts/hide-eol-banner'],
+
   // Shown under "Applications" after login: the collections dashboard accepts this login.
   links: [
     {
