@@ -25,7 +25,10 @@ const EXACT = {
   'Previous page': '上一页',
   'Next page': '下一页',
   'Date': '日期',
-  'Time': '时间'
+  'Time': '时间',
+  // the date and time pickers still take what they ask for: month/day/year, hours:minutes
+  'mm/dd/yyyy': '月/日/年',
+  'hh:mm': '时:分'
 };
 
 const PATTERNS = [
