@@ -125,11 +125,14 @@ class ChineseLocaleCompletenessTest {
   @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void configOffersChineseWithEnglishAsFallback(String app) {
     String config = text(ours(app + "/scripts/config.js"));
+    assertThat(config).as("%s config.js takes the locales every app shares", app)
+        .contains("from '../../collections/webapp-settings.js'").containsPattern("\\n\\s*locales,");
 
-    Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^]]*)]").matcher(config);
-    assertThat(available.find()).as("%s config.js declares availableLocales", app).isTrue();
+    String shared = text(ours("collections/webapp-settings.js"));
+    Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^]]*)]").matcher(shared);
+    assertThat(available.find()).as("webapp-settings.js declares availableLocales").isTrue();
     assertThat(available.group(1)).contains("'zh'").contains("'en'");
-    assertThat(config).containsPattern("fallbackLocale\\s*:\\s*'en'");
+    assertThat(shared).containsPattern("fallbackLocale\\s*:\\s*'en'");
   }
 
   /** The webapps read every locale file from the classpath; en.json must stay the shipped one. */

@@ -1,28 +1,13 @@
-// Overrides the webjar's app/admin/scripts/config.js (same classpath path; ours comes first).
-// The shipped file sets nothing (every key is a commented example), so only what we need is here.
-// The browser's first language picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en,
-// chosen as Tasklist and the welcome app choose it. Admin keeps the vendor's end-of-life banner:
-// administrators are the ones who plan the upgrade.
-const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
-  .split('-')[0].toLowerCase() === 'zh';
+// Overrides the webjar's app/admin/scripts/config.js (same classpath path; ours comes first). The shipped file sets
+// nothing (every key is a commented example), so only what we need is here. Admin keeps the vendor's end-of-life
+// banner: administrators are the ones who plan the upgrade.
+import { dateFormat, locales, say, vendor } from '../../collections/webapp-settings.js';
 
 export default {
   app: {
-    name: chinese ? '系统管理' : 'Collections Admin',
-    vendor: '鼎信汽车金融'
+    name: say('系统管理', 'Collections Admin'),
+    vendor
   },
-
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
-  },
-
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'YYYY-MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD HH:mm:ss dddd',
-    short: 'YYYY-MM-DD'
-  }
+  locales,
+  dateFormat
 };

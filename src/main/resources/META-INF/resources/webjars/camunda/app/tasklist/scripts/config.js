@@ -1,36 +1,16 @@
 // Overrides the webjar's app/tasklist/scripts/config.js (same classpath path; ours comes first).
-// The browser's first language picks the locale: zh, zh-CN, zh-TW → zh.json; anything else → en.
-// The texts this file shows itself (product name, shortcut help) follow the same choice, made the
-// way Tasklist makes it: the first of navigator.languages, up to the hyphen.
-const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
-  .split('-')[0].toLowerCase() === 'zh';
-const say = (zh, en) => (chinese ? zh : en);
+import { dateFormat, hideVendorBanner, locales, say, vendor } from '../../collections/webapp-settings.js';
 
 export default {
   app: {
     name: say('催收工作台', 'Collections'),
-    vendor: '鼎信汽车金融'
+    vendor
   },
-
-  locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
-  },
-
+  locales,
   // Loaded by Tasklist as ES modules: form-js's own texts in Chinese, and no vendor banner for
   // agents and supervisors (each script says how).
-  customScripts: ['scripts/form-js-chinese', 'scripts/hide-eol-banner'],
-
-  // Numeric dates read naturally in Chinese and stay unambiguous in English; month and weekday
-  // names come from the locale's dateLocales (一月 / 星期一 in zh.json).
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'YYYY-MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD HH:mm:ss dddd',
-    short: 'YYYY-MM-DD'
-  },
+  customScripts: ['scripts/form-js-chinese', hideVendorBanner],
+  dateFormat,
 
   // The shipped config.js's shortcuts; the shortcut help shows the descriptions as they are.
   shortcuts: {

@@ -6,8 +6,7 @@
 // texts where form-js put them (inside .fjs-container) when the browser's first language is
 // Chinese, as config.js decides the locale. form-js (Preact) only rewrites a text node when its
 // own value changes, and the observer then translates the new value.
-const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
-  .split('-')[0].toLowerCase() === 'zh';
+import { chinese } from '../../collections/webapp-settings.js';
 
 const EXACT = {
   'Field is required.': '此项为必填项。',
