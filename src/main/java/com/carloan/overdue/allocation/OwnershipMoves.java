@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -173,7 +174,9 @@ class OwnershipMoves {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> work.get());
-      } catch (OptimisticLockingException e) {
+      } catch (OptimisticLockingException | NotFoundException e) {
+        // Both mean a concurrent commit changed what this move read: a task completed meanwhile is gone by the
+        // time its assignee is set (NotFoundException). Read the case again and move what is there now.
         if (attempt == ATTEMPTS) {
           throw e;
         }
