@@ -87,7 +87,8 @@ class CaseMigrations {
       throw RequestRejected.conflict("No running case of version " + source.getVersion() + " can move to version "
           + target.getVersion() + " (" + assessment.cases() + " running, " + assessment.staying().size() + " staying)");
     }
-    Batch batch = runtime.newMigration(assessment.plan()).processInstanceIds(assessment.moving()).executeAsync();
+    List<String> moving = assessment.moving().stream().map(VersionMapping.Case::processInstanceId).toList();
+    Batch batch = runtime.newMigration(assessment.plan()).processInstanceIds(moving).executeAsync();
     try {
       jdbc.update("insert into case_migration (id, from_version, to_version, source_definition_id, "
           + "target_definition_id, running_source, requested_by, requested_at, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -97,12 +98,9 @@ class CaseMigrations {
       throw RequestRejected.conflict("A migration of version " + source.getVersion() + " was started meanwhile");
     }
     List<Object[]> rows = new ArrayList<>();
-    Set<String> moving = Set.copyOf(assessment.moving());
-    runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list().stream()
-        .filter(pi -> moving.contains(pi.getId()))
-        .forEach(pi -> rows.add(new Object[] {batch.getId(), pi.getId(), pi.getBusinessKey(), true, null}));
-    assessment.staying().forEach(s -> rows.add(new Object[] {batch.getId(), s.processInstanceId(), s.loanId(), false,
-        truncate(s.reason())}));
+    assessment.moving().forEach(c -> rows.add(new Object[] {batch.getId(), c.processInstanceId(), c.loanId(), true, null}));
+    assessment.staying().forEach(s -> rows.add(new Object[] {batch.getId(), s.which().processInstanceId(),
+        s.which().loanId(), false, truncate(s.reason())}));
     jdbc.batchUpdate("insert into case_migration_case (migration_id, process_instance_id, loan_id, submitted, failure) "
         + "values (?, ?, ?, ?, ?)", rows);
     log.info("Migration {} started by {}: {} cases of version {} to version {}, {} staying", batch.getId(), requestedBy,

@@ -30,14 +30,17 @@ class VersionMapping {
   /** The cases waiting at one activity that cannot move, and why. */
   record Problem(String activityId, long cases, String reason) {}
 
+  /** A running case: its process instance and its loan (the business key). */
+  record Case(String processInstanceId, String loanId) {}
+
   /** A case that stays on its version. */
-  record Staying(String processInstanceId, String loanId, String reason) {}
+  record Staying(Case which, String reason) {}
 
   /**
    * @param plan null when the two versions cannot be mapped at all (then every problem names a plan failure)
-   * @param moving the process instances the plan moves
+   * @param moving the cases the plan moves
    */
-  record Assessment(MigrationPlan plan, long cases, List<String> moving, List<Staying> staying, List<Problem> problems) {
+  record Assessment(MigrationPlan plan, long cases, List<Case> moving, List<Staying> staying, List<Problem> problems) {
 
     long migratable() {
       return moving.size();
@@ -86,10 +89,10 @@ class VersionMapping {
         problems.add(new Problem(activityId, at.size(), reason));
       }
       at.forEach(pi -> staying.putIfAbsent(pi.getId(),
-          new Staying(pi.getId(), pi.getBusinessKey(), "waits at " + activityId + ": " + reason)));
+          new Staying(new Case(pi.getId(), pi.getBusinessKey()), "waits at " + activityId + ": " + reason)));
     });
-    List<String> moving = plan == null ? List.of() : running.stream().map(ProcessInstance::getId)
-        .filter(id -> !staying.containsKey(id)).toList();
+    List<Case> moving = plan == null ? List.of() : running.stream().filter(pi -> !staying.containsKey(pi.getId()))
+        .map(pi -> new Case(pi.getId(), pi.getBusinessKey())).toList();
     return new Assessment(plan, running.size(), moving, List.copyOf(staying.values()), problems);
   }
 
