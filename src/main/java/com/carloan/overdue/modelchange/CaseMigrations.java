@@ -69,13 +69,13 @@ class CaseMigrations {
    */
   @Transactional
   String start(ProcessDefinition source, ProcessDefinition target, String requestedBy) {
-    jdbc.queryForList("select id from case_migration where running_source = ?", String.class, source.getId())
-        .forEach(this::progress);
-    Optional<String> running = jdbc.queryForList("select id from case_migration where running_source = ?",
-        String.class, source.getId()).stream().findFirst();
-    if (running.isPresent()) {
-      throw RequestRejected.conflict("Migration " + running.get() + " of version " + source.getVersion()
-          + " is still running; wait for it to finish");
+    // one that has run out since anyone last asked is recorded as finished here, and frees its version
+    for (String id : jdbc.queryForList("select id from case_migration where running_source = ?", String.class,
+        source.getId())) {
+      if (progress(id).filter(p -> p.status() == State.RUNNING).isPresent()) {
+        throw RequestRejected.conflict("Migration " + id + " of version " + source.getVersion()
+            + " is still running; wait for it to finish");
+      }
     }
     VersionMapping.Assessment assessment = mapping.assess(source, target);
     if (assessment.plan() == null) {

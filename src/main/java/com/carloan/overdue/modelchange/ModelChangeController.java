@@ -66,10 +66,11 @@ class ModelChangeController {
     Integer to = fields.integer("toVersion");
     Boolean dryRun = fields.bool("dryRun");
     List<FieldError> rules = new ArrayList<>();
-    if (from == null && fields.errors().stream().noneMatch(e -> e.field().equals("fromVersion"))) {
+    // a field of the wrong type already has its reason; withRuleErrors keeps that one
+    if (from == null) {
       rules.add(new FieldError("fromVersion", "is required"));
     }
-    if (to == null && fields.errors().stream().noneMatch(e -> e.field().equals("toVersion"))) {
+    if (to == null) {
       rules.add(new FieldError("toVersion", "is required"));
     }
     if (from != null && from.equals(to)) {
