@@ -7,7 +7,6 @@ import com.carloan.overdue.common.BusinessClock;
 import com.carloan.overdue.common.Inserts;
 import com.carloan.overdue.privacy.FieldCipher;
 import com.carloan.overdue.privacy.PhoneNumbers;
-import com.carloan.overdue.process.CollectionSettings;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.HexFormat;
@@ -34,15 +33,12 @@ public class CaseIntakeService {
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final FieldCipher cipher;
-  private final CollectionSettings settings;
   private final BusinessClock clock;
 
-  CaseIntakeService(JdbcTemplate jdbc, RuntimeService runtime, FieldCipher cipher, CollectionSettings settings,
-      BusinessClock clock) {
+  CaseIntakeService(JdbcTemplate jdbc, RuntimeService runtime, FieldCipher cipher, BusinessClock clock) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.cipher = cipher;
-    this.settings = settings;
     this.clock = clock;
   }
 
@@ -88,30 +84,23 @@ public class CaseIntakeService {
         wecomState, Timestamp.from(clock.now()), in.penalty(), in.fee());
   }
 
-  private VariableMap startVariables(CaseIntake in, String wecomState) {
-    CollectionSettings.Timers t = settings.timers();
-    double amount = in.overdueAmount().doubleValue();
+  /**
+   * What the case carries as process variables: what its forms, gateways and listeners read. The rest of the
+   * intake stays in {@code loan_case}. The decision's two inputs that nothing else reads (vehicle status,
+   * prior overdue count) are transient: the assessment evaluates them in this transaction, its history keeps
+   * them, and they are never written as variables. Settings come from {@link com.carloan.overdue.process.CaseSettings}.
+   */
+  private static VariableMap startVariables(CaseIntake in, String wecomState) {
     return Variables.createVariables()
         .putValue(LOAN_ID, in.loanId())
         .putValue(BORROWER_NAME, in.borrower().name().strip())
         .putValue(BORROWER_PHONE_MASKED, PhoneNumbers.mask(in.borrower().phone()))
-        .putValue(VEHICLE_PLATE, in.vehicle().plate())
-        .putValue(VEHICLE_STATUS, in.vehicle().status())
-        .putValue(OVERDUE_AMOUNT, amount)
-        .putValue(OUTSTANDING_PRINCIPAL, in.outstandingPrincipal() == null ? null : in.outstandingPrincipal().doubleValue())
+        .putValue(OVERDUE_AMOUNT, in.overdueAmount().doubleValue())
         .putValue(DAYS_PAST_DUE, in.daysPastDue())
-        .putValue(PRIOR_OVERDUE_COUNT, in.priorOverdueCount())
         .putValue(AMOUNT_DUE, in.amountDue().doubleValue())
-        .putValue(AMOUNT_REPAID, 0.0)
         .putValue(WECOM_STATE, wecomState)
-        .putValue(CASE_NOTES, "")
-        .putValue(CONTACT_ATTEMPTS, 0)
-        .putValue(BROKEN_PROMISES, 0)
-        .putValue(REMINDER_WAIT, t.reminderWait())
-        .putValue(CONTACT_WAIT, t.contactWait())
-        .putValue(NEGOTIATION_TIMEOUT, t.negotiationTimeout())
-        .putValue(INSTALLMENT_GRACE, t.installmentGrace())
-        .putValue(MAX_CONTACT_ATTEMPTS, settings.maxContactAttempts());
+        .putValueTyped(VEHICLE_STATUS, Variables.stringValue(in.vehicle().status(), true))
+        .putValueTyped(PRIOR_OVERDUE_COUNT, Variables.integerValue(in.priorOverdueCount(), true));
   }
 
   /** WeCom echoes this as {@code State} when the borrower adds us; at most 30 characters, not guessable. */

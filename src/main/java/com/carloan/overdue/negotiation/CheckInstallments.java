@@ -2,6 +2,7 @@ package com.carloan.overdue.negotiation;
 
 import static com.carloan.overdue.process.CaseVariables.*;
 
+import com.carloan.overdue.process.CaseSettings;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,18 +16,21 @@ import org.springframework.stereotype.Component;
 class CheckInstallments implements JavaDelegate {
 
   private final RepaymentAgreements agreements;
+  private final CaseSettings settings;
 
-  CheckInstallments(RepaymentAgreements agreements) {
+  CheckInstallments(RepaymentAgreements agreements, CaseSettings settings) {
     this.agreements = agreements;
+    this.settings = settings;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var result = agreements.check((String) execution.getVariable(LOAN_ID), RecordAgreement.grace(execution));
+    var result = agreements.check((String) execution.getVariable(LOAN_ID), settings.installmentGrace());
     execution.setVariable(INSTALLMENT_CHECK, result.status().name());
     execution.setVariable(NEXT_INSTALLMENT_CHECK, result.nextCheck() == null ? null : Date.from(result.nextCheck()));
     if (result.status() == RepaymentAgreements.Check.BROKEN) {
-      execution.setVariable(BROKEN_PROMISES, ((Number) execution.getVariable(BROKEN_PROMISES)).intValue() + 1);
+      Number before = (Number) execution.getVariable(BROKEN_PROMISES);
+      execution.setVariable(BROKEN_PROMISES, (before == null ? 0 : before.intValue()) + 1);
     }
   }
 }

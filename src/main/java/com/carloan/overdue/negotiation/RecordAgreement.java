@@ -2,7 +2,7 @@ package com.carloan.overdue.negotiation;
 
 import static com.carloan.overdue.process.CaseVariables.*;
 
-import com.carloan.overdue.process.CollectionSettings;
+import com.carloan.overdue.process.CaseSettings;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RecordAgreement implements JavaDelegate {
 
   private final RepaymentAgreements agreements;
+  private final CaseSettings settings;
 
-  RecordAgreement(RepaymentAgreements agreements) {
+  RecordAgreement(RepaymentAgreements agreements, CaseSettings settings) {
     this.agreements = agreements;
+    this.settings = settings;
   }
 
   @Override
@@ -25,11 +27,7 @@ class RecordAgreement implements JavaDelegate {
     PlanTerms terms = PlanTerms.parse(execution.getVariable(PLAN_TYPE), execution.getVariable(INSTALLMENT_COUNT),
         execution.getVariable(DEFERRAL_DAYS), execution.getVariable(FIRST_DUE_DATE), LocalDate.MIN);
     var firstCheck = agreements.record((String) execution.getVariable(LOAN_ID), terms,
-        (String) execution.getVariable(NEGOTIATED_BY), grace(execution));
+        (String) execution.getVariable(NEGOTIATED_BY), settings.installmentGrace());
     execution.setVariable(NEXT_INSTALLMENT_CHECK, Date.from(firstCheck));
-  }
-
-  static java.time.Duration grace(DelegateExecution execution) {
-    return CollectionSettings.Timers.parse((String) execution.getVariable(INSTALLMENT_GRACE));
   }
 }

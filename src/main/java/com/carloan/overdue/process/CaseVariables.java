@@ -10,13 +10,16 @@ public final class CaseVariables {
 
   public static final String PROCESS_KEY = "carLoanOverdue";
 
-  // case context, set at intake
+  // case context, set at intake; the timer durations and maxContactAttempts are settings the model reads from
+  // CaseSettings, and vehicleStatus and priorOverdueCount reach the assessment as transient variables
   public static final String LOAN_ID = "loanId";
   public static final String BORROWER_NAME = "borrowerName";
   public static final String BORROWER_PHONE_MASKED = "borrowerPhoneMasked";
+  // vehiclePlate and vehicleStatus: only on the repossessVehicle task, from loan_case (escalation.VehicleOnTask)
   public static final String VEHICLE_PLATE = "vehiclePlate";
   public static final String VEHICLE_STATUS = "vehicleStatus";
   public static final String OVERDUE_AMOUNT = "overdueAmount";
+  // a decision input name only (modelchange.DecisionPreview); the principal stays in loan_case
   public static final String OUTSTANDING_PRINCIPAL = "outstandingPrincipal";
   public static final String DAYS_PAST_DUE = "daysPastDue";
   public static final String PRIOR_OVERDUE_COUNT = "priorOverdueCount";
@@ -27,13 +30,6 @@ public final class CaseVariables {
   public static final String TEAM = "team";
   public static final String CASE_OWNER = "caseOwner";
   public static final String BUCKET = "bucket";
-
-  // configuration handed to the process at start
-  public static final String REMINDER_WAIT = "reminderWait";
-  public static final String CONTACT_WAIT = "contactWait";
-  public static final String MAX_CONTACT_ATTEMPTS = "maxContactAttempts";
-  public static final String NEGOTIATION_TIMEOUT = "negotiationTimeout";
-  public static final String INSTALLMENT_GRACE = "installmentGrace";
 
   // assessment
   public static final String RISK_LEVEL = "riskLevel";
