@@ -3,6 +3,7 @@ package com.carloan.overdue.allocation;
 import java.math.BigDecimal;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,7 @@ class TeamDecision {
 
   String teamFor(Bucket bucket, BigDecimal overdueAmount, String vehiclePlate) {
     DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
-        .variables(Variables.createVariables()
-            .putValue("bucket", bucket.name())
-            .putValue("overdueAmount", overdueAmount.doubleValue())
-            .putValue("region", region(vehiclePlate)))
+        .variables(inputs(bucket, overdueAmount, vehiclePlate))
         .evaluate()
         .getFirstResult();
     Object team = result == null ? null : result.getEntry("team");
@@ -35,6 +33,14 @@ class TeamDecision {
           + ": every case must match a rule");
     }
     return name;
+  }
+
+  /** The decision's inputs (CONTRACT §4): bucket, overdue amount, region. */
+  static VariableMap inputs(Bucket bucket, BigDecimal overdueAmount, String vehiclePlate) {
+    return Variables.createVariables()
+        .putValue("bucket", bucket.name())
+        .putValue("overdueAmount", overdueAmount.doubleValue())
+        .putValue("region", region(vehiclePlate));
   }
 
   /** The region of a Chinese plate is its first character, the province's abbreviation (京A12345 → 京). */

@@ -4,12 +4,21 @@ import com.carloan.overdue.api.FieldError;
 import com.carloan.overdue.api.RequestRejected;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the first checks every row and refuses the whole file if any row is bad; the second opens the
  * cases in batches, one transaction each. A loan with an active case is skipped, so running the same
  * file again after a crash opens exactly the cases the crash left out.
+ *
+ * <p>The second pass opens batches on {@code collections.import.lanes} threads at once. Allocation locks a
+ * case's team until the case's batch commits, so two batches with cases of one team would run one after the
+ * other (and two sharing two teams could deadlock): each lane takes the rows of its own teams, the teams
+ * spread over the lanes by their number of rows, and a lane opens its batches one after the other. The team
+ * of a row is the routing's hint ({@link ImportRouting}); where a hint is wrong, batches wait or fail and are
+ * opened row by row, which costs time, never a case. The reading stays at most two batches per lane ahead.
  */
 @Service
 class CaseImport {
@@ -26,43 +42,69 @@ class CaseImport {
   static final String ACTIVE_CASE = "the loan already has an active case";
 
   private static final Logger log = LoggerFactory.getLogger(CaseImport.class);
+  /** Batches of a lane in hand at once: the one it opens and the next one, read ahead. */
+  private static final int BATCHES_IN_HAND = 2;
 
   private final CaseIntakeService intake;
   private final TransactionTemplate transaction;
   private final ImportSettings settings;
+  private final ImportRouting routing;
 
-  CaseImport(CaseIntakeService intake, PlatformTransactionManager transactions, ImportSettings settings) {
+  CaseImport(CaseIntakeService intake, PlatformTransactionManager transactions, ImportSettings settings,
+      ImportRouting routing) {
     this.intake = intake;
     this.transaction = new TransactionTemplate(transactions);
     this.settings = settings;
+    this.routing = routing;
   }
 
   /**
    * @throws RequestRejected 400 with every bad row when any row is bad; nothing was opened then
    */
   ImportResult run(SpooledBody file) throws IOException {
-    int rows = check(file);
-    Progress progress = new Progress();
+    Function<CaseIntake, String> teamOf = routing.teamsForThisImport();
+    Map<String, Integer> rowsPerTeam = new HashMap<>();
+    int rows = check(file, intake -> rowsPerTeam.merge(teamOf.apply(intake), 1, Integer::sum));
+    Map<String, Integer> laneOfTeam = lanes(rowsPerTeam, settings.lanes());
+    Progress progress = new Progress(rows);
+    List<Lane> lanes = IntStream.range(0, settings.lanes()).mapToObj(n -> new Lane(n + 1, progress)).toList();
     try (CsvCaseRows csv = CsvCaseRows.open(file.open())) {
-      List<CsvCaseRows.Row> batch = new ArrayList<>(settings.batchSize());
-      for (CsvCaseRows.Row row = csv.next(); row != null; row = csv.next()) {
-        batch.add(row);
-        if (batch.size() == settings.batchSize()) {
-          open(batch, progress);
-          batch.clear();
-          log.info("Import: {} of {} rows done, {} cases opened", progress.done, rows, progress.imported);
-        }
+      for (CsvCaseRows.Row row = csv.next(); row != null && !progress.stopped(); row = csv.next()) {
+        lanes.get(laneOfTeam.getOrDefault(teamOf.apply(row.intake()), 0)).add(row);
       }
-      open(batch, progress);
+      lanes.forEach(Lane::flush);
     } catch (CsvReader.MalformedCsv e) {
       throw new IllegalStateException("The file changed between the two passes", e);
+    } finally {
+      lanes.forEach(Lane::finish);
     }
-    log.info("Import finished: {} rows, {} cases opened, {} skipped", rows, progress.imported, progress.skipped.size());
-    return new ImportResult(progress.imported, progress.skipped);
+    if (progress.stop != null) {
+      throw progress.stop.rejected(progress.imported());
+    }
+    log.info("Import finished: {} rows, {} cases opened, {} skipped", rows, progress.imported(),
+        progress.skipped().size());
+    return new ImportResult(progress.imported(), progress.skipped());
   }
 
-  /** First pass: every row valid, no loan twice. @return the number of data rows */
-  private int check(SpooledBody file) throws IOException {
+  /** The teams spread over the lanes, the largest first, each to the lane with the fewest rows so far. */
+  static Map<String, Integer> lanes(Map<String, Integer> rowsPerTeam, int lanes) {
+    int[] load = new int[lanes];
+    Map<String, Integer> laneOf = new HashMap<>();
+    rowsPerTeam.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(team -> {
+          int lightest = 0;
+          for (int lane = 1; lane < lanes; lane++) {
+            lightest = load[lane] < load[lightest] ? lane : lightest;
+          }
+          load[lightest] += team.getValue();
+          laneOf.put(team.getKey(), lightest);
+        });
+    return laneOf;
+  }
+
+  /** First pass: every row valid, no loan twice; each valid row's intake goes to {@code valid}. @return the number of data rows */
+  private int check(SpooledBody file, Consumer<CaseIntake> valid) throws IOException {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Long> firstRowOf = new HashMap<>();
     int rows = 0;
@@ -90,6 +132,8 @@ class CaseImport {
         if (!rowErrors.isEmpty()) {
           errors.addAll(rowErrors);
           badRows++;
+        } else {
+          valid.accept(row.intake());
         }
       }
     } catch (CsvReader.MalformedCsv e) {
@@ -121,11 +165,11 @@ class CaseImport {
         progress.add(transaction.execute(status -> openOrSkip(row)));
       } catch (RequestRejected conflict) {
         if (conflict.status() != HttpStatus.CONFLICT) {
-          throw stopped(row, progress, conflict);
+          throw new Stopped(row, conflict);
         }
         progress.add(new Outcome(row, false));
       } catch (RuntimeException failure) {
-        throw stopped(row, progress, failure);
+        throw new Stopped(row, failure);
       }
     }
   }
@@ -138,29 +182,136 @@ class CaseImport {
     return new Outcome(row, true);
   }
 
-  private static RequestRejected stopped(CsvCaseRows.Row row, Progress progress, RuntimeException cause) {
-    // the stack trace follows from the API's error handler
-    log.error("Import stopped at row {} (loan {}) after opening {} cases: {}", row.row(), row.intake().loanId(),
-        progress.imported, cause.getClass().getSimpleName());
-    return new RequestRejected(HttpStatus.INTERNAL_SERVER_ERROR, "The import stopped at row " + row.row()
-        + " after opening " + progress.imported + " cases. Nothing is lost: run the same file again, and the loans "
-        + "opened already are skipped.", List.of(), cause);
+  /** The first row a lane could neither open nor skip: the import stops there, after the batches under way. */
+  private static final class Stopped extends RuntimeException {
+    final transient CsvCaseRows.Row row;
+
+    Stopped(CsvCaseRows.Row row, RuntimeException cause) {
+      super(cause);
+      this.row = row;
+    }
+
+    RequestRejected rejected(int imported) {
+      // the stack trace follows from the API's error handler
+      log.error("Import stopped at row {} (loan {}) after opening {} cases: {}", row.row(), row.intake().loanId(),
+          imported, getCause().getClass().getSimpleName());
+      return new RequestRejected(HttpStatus.INTERNAL_SERVER_ERROR, "The import stopped at row " + row.row()
+          + " after opening " + imported + " cases. Nothing is lost: run the same file again, and the loans "
+          + "opened already are skipped.", List.of(), (RuntimeException) getCause());
+    }
+  }
+
+  /**
+   * A thread that opens its teams' batches one after the other, in hand at most {@value #BATCHES_IN_HAND}
+   * batches: adding a row to a full lane waits until it has opened one.
+   */
+  private final class Lane {
+    private final int number;
+    private final Progress progress;
+    private final ExecutorService thread;
+    private final Semaphore inHand = new Semaphore(BATCHES_IN_HAND);
+    private List<CsvCaseRows.Row> batch = new ArrayList<>();
+
+    Lane(int number, Progress progress) {
+      this.number = number;
+      this.progress = progress;
+      ExecutorService single = Executors.newSingleThreadExecutor(r -> new Thread(r, "import-lane-" + number));
+      // the lane opens cases as the caller, as the caller's own thread would
+      this.thread = new DelegatingSecurityContextExecutorService(single);
+    }
+
+    void add(CsvCaseRows.Row row) {
+      batch.add(row);
+      if (batch.size() == settings.batchSize()) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<CsvCaseRows.Row> full = batch;
+      batch = new ArrayList<>(settings.batchSize());
+      inHand.acquireUninterruptibly();
+      thread.execute(() -> {
+        try {
+          if (!progress.stopped()) {
+            open(full, progress);
+            log.info("Import: {} of {} rows done, {} cases opened (lane {})", progress.done(), progress.rows,
+                progress.imported(), number);
+          }
+        } catch (Stopped stop) {
+          progress.stop(stop);
+        } catch (RuntimeException unexpected) {
+          progress.stop(new Stopped(full.get(0), unexpected));
+        } finally {
+          inHand.release();
+        }
+      });
+    }
+
+    /** Waits until the lane has opened what it has in hand, or stopped: the batches under way decide what is opened. */
+    void finish() {
+      thread.shutdown();
+      boolean interrupted = false;
+      while (!thread.isTerminated()) {
+        try {
+          thread.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private record Outcome(CsvCaseRows.Row row, boolean opened) {}
 
+  /** What the lanes have done, shared by them. */
   private static final class Progress {
-    int done;
-    int imported;
-    final List<ImportResult.Skipped> skipped = new ArrayList<>();
+    final int rows;
+    private int done;
+    private int imported;
+    private final List<ImportResult.Skipped> skipped = new ArrayList<>();
+    private volatile Stopped stop;
 
-    void add(Outcome outcome) {
+    Progress(int rows) {
+      this.rows = rows;
+    }
+
+    synchronized void add(Outcome outcome) {
       done++;
       if (outcome.opened()) {
         imported++;
       } else {
         skipped.add(new ImportResult.Skipped(outcome.row().row(), outcome.row().intake().loanId(), ACTIVE_CASE));
       }
+    }
+
+    synchronized int done() {
+      return done;
+    }
+
+    synchronized int imported() {
+      return imported;
+    }
+
+    /** The skipped rows in the order of the file. */
+    synchronized List<ImportResult.Skipped> skipped() {
+      return skipped.stream().sorted(Comparator.comparingLong(ImportResult.Skipped::row)).toList();
+    }
+
+    synchronized void stop(Stopped first) {
+      if (stop == null) {
+        stop = first;
+      }
+    }
+
+    boolean stopped() {
+      return stop != null;
     }
   }
 }

@@ -12,10 +12,9 @@ import static com.carloan.overdue.process.CaseVariables.VEHICLE_STATUS;
 import com.carloan.overdue.api.FieldError;
 import com.carloan.overdue.api.RequestRejected;
 import com.carloan.overdue.common.BusinessClock;
+import com.carloan.overdue.process.DetachedDecisions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +30,13 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.xml.ModelException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -70,19 +64,15 @@ class DecisionPreview {
 
   private record StoredCase(String processInstanceId, Instant openedAt, Map<String, Object> inputs) {}
 
+  private final DetachedDecisions decisions;
   private final DmnEngine dmn;
-  private final RepositoryService repository;
   private final HistoryService history;
   private final JdbcTemplate jdbc;
   private final BusinessClock clock;
 
-  DecisionPreview(RepositoryService repository, HistoryService history, JdbcTemplate jdbc, BusinessClock clock,
-      @Value("${camunda.bpm.generic-properties.properties.dmnFeelEnableLegacyBehavior:false}") boolean legacyFeel) {
-    // The documented way to configure a standalone DMN engine's FEEL (the engine's dmnFeelEnableLegacyBehavior).
-    this.dmn = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-        .enableFeelLegacyBehavior(legacyFeel)
-        .buildEngine();
-    this.repository = repository;
+  DecisionPreview(DetachedDecisions decisions, HistoryService history, JdbcTemplate jdbc, BusinessClock clock) {
+    this.decisions = decisions;
+    this.dmn = decisions.engine();
     this.history = history;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -133,17 +123,9 @@ class DecisionPreview {
   }
 
   private DmnDecision deployedTable() {
-    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-        .latestVersion().singleResult();
-    if (definition == null) {
-      throw new IllegalStateException("decision " + DECISION_KEY + " is not deployed");
-    }
-    try (InputStream xml = repository.getDecisionModel(definition.getId())) {
-      return strategyTable(dmn.parseDecisions(xml), "deployed");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return strategyTable(decisions.latestDeployed(DECISION_KEY), "deployed");
   }
+
 
   /**
    * @throws RequestRejected 400 naming the loan when the table fails on a stored case: an unknown variable, a type,
