@@ -12,8 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,9 +173,12 @@ class OwnershipMoves {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> work.get());
-      } catch (OptimisticLockingException | NotFoundException e) {
-        // Both mean a concurrent commit changed what this move read: a task completed meanwhile is gone by the
-        // time its assignee is set (NotFoundException). Read the case again and move what is there now.
+      } catch (ProcessEngineException e) {
+        // A concurrent commit changed what this move read: an optimistic-locking conflict; a task completed
+        // meanwhile is gone by the time its assignee is set (NotFoundException); or the completion changed the
+        // case's executions under the task's listeners, which then fail inside the engine (seen once as a
+        // ProcessEngineException from a task listener). Read the case again and move what is there now; an error
+        // that is not a race fails every attempt and reaches the caller.
         if (attempt == ATTEMPTS) {
           throw e;
         }
