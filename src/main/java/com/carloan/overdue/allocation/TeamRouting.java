@@ -28,11 +28,16 @@ class TeamRouting implements ImportRouting {
         .filter(d -> TeamDecision.DECISION_KEY.equals(d.getKey())).findFirst()
         .orElseThrow(() -> new IllegalStateException("decision " + TeamDecision.DECISION_KEY + " is not deployed"));
     return intake -> {
-      DmnDecisionResultEntries first = decisions.engine().evaluateDecision(table,
-          TeamDecision.inputs(Bucket.of(intake.daysPastDue()), intake.overdueAmount(), intake.vehicle().plate()))
-          .getFirstResult();
-      Object team = first == null ? null : first.getEntry("team");
-      return team == null ? "" : team.toString();
+      try {
+        DmnDecisionResultEntries first = decisions.engine().evaluateDecision(table,
+            TeamDecision.inputs(Bucket.of(intake.daysPastDue()), intake.overdueAmount(), intake.vehicle().plate()))
+            .getFirstResult();
+        Object team = first == null ? null : first.getEntry("team");
+        return team == null ? "" : team.toString();
+      } catch (RuntimeException e) {
+        // a hint only: the case's own allocation meets the same problem and reports it for that case
+        return "";
+      }
     };
   }
 }
