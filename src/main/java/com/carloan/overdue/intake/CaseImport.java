@@ -63,14 +63,23 @@ class CaseImport {
    */
   ImportResult run(SpooledBody file) throws IOException {
     Function<CaseIntake, String> teamOf = routing.teamsForThisImport();
+    // the team of each data row, in file order: evaluated once, in the first pass; one string per team, a
+    // reference per row
     Map<String, Integer> rowsPerTeam = new HashMap<>();
-    int rows = check(file, intake -> rowsPerTeam.merge(teamOf.apply(intake), 1, Integer::sum));
+    Map<String, String> teams = new HashMap<>();
+    List<String> teamOfRow = new ArrayList<>();
+    int rows = check(file, intake -> {
+      String team = teams.computeIfAbsent(teamOf.apply(intake), t -> t);
+      rowsPerTeam.merge(team, 1, Integer::sum);
+      teamOfRow.add(team);
+    });
     Map<String, Integer> laneOfTeam = lanes(rowsPerTeam, settings.lanes());
     Progress progress = new Progress(rows);
     List<Lane> lanes = IntStream.range(0, settings.lanes()).mapToObj(n -> new Lane(n + 1, progress)).toList();
     try (CsvCaseRows csv = CsvCaseRows.open(file.open())) {
-      for (CsvCaseRows.Row row = csv.next(); row != null && !progress.stopped(); row = csv.next()) {
-        lanes.get(laneOfTeam.getOrDefault(teamOf.apply(row.intake()), 0)).add(row);
+      int index = 0;
+      for (CsvCaseRows.Row row = csv.next(); row != null && !progress.stopped(); row = csv.next(), index++) {
+        lanes.get(laneOfTeam.getOrDefault(teamOfRow.get(index), 0)).add(row);
       }
       lanes.forEach(Lane::flush);
     } catch (CsvReader.MalformedCsv e) {
