@@ -94,7 +94,11 @@ class TwoNodeClusterIT {
     database = PostgresTestDatabase.create();
     Path dir = Path.of("target", "cluster-it");
     long t0 = System.nanoTime();
-    a = node("node-a", dir);
+    // Node A serves every request of the test, and a new job wakes the job acquisition of the node that created it
+    // while the other node sleeps out its idle wait. With A's executor as large as B's, A ran nearly all the jobs
+    // and the kill below once found B idle; one thread on A leaves B a share of the timers and async steps.
+    a = node("node-a", dir, "--camunda.bpm.job-execution.core-pool-size=1",
+        "--camunda.bpm.job-execution.max-pool-size=1", "--camunda.bpm.job-execution.max-jobs-per-acquisition=2");
     b = node("node-b", dir);
     a.awaitHealthy(Duration.ofMinutes(4));
     b.awaitHealthy(Duration.ofMinutes(4));
@@ -104,12 +108,8 @@ class TwoNodeClusterIT {
     db = new JdbcTemplate(dataSource);
   }
 
-  private static AppNode node(String id, Path dir) {
-    return AppNode.start(id, AppNode.builtJar(), dir, Map.of(
-        "COLLECTIONS_DB_URL", PostgresTestDatabase.url(database),
-        "COLLECTIONS_DB_USER", PostgresTestDatabase.user(),
-        "COLLECTIONS_DB_PASSWORD", PostgresTestDatabase.password(),
-        "COLLECTIONS_NODE_ID", id), List.of(
+  private static AppNode node(String id, Path dir, String... moreArguments) {
+    List<String> arguments = new ArrayList<>(List.of(
         "--spring.profiles.active=postgres",
         "--spring.datasource.hikari.maximum-pool-size=10",
         "--spring.datasource.hikari.minimum-idle=2",
@@ -123,6 +123,12 @@ class TwoNodeClusterIT {
         // a dead node's jobs come back after 15 s instead of 2 min
         "--camunda.bpm.job-execution.lock-time-in-millis=15000",
         "--camunda.bpm.job-execution.max-wait=2000"));
+    arguments.addAll(List.of(moreArguments));
+    return AppNode.start(id, AppNode.builtJar(), dir, Map.of(
+        "COLLECTIONS_DB_URL", PostgresTestDatabase.url(database),
+        "COLLECTIONS_DB_USER", PostgresTestDatabase.user(),
+        "COLLECTIONS_DB_PASSWORD", PostgresTestDatabase.password(),
+        "COLLECTIONS_NODE_ID", id), arguments);
   }
 
   @AfterAll
@@ -174,7 +180,8 @@ class TwoNodeClusterIT {
     // long as their timers and async steps are left: node A, which creates the jobs, often runs the first of
     // them itself, and node B's turn can come only with the contactWait timers due seconds later.
     List<String> heldWhenKilled = new java.util.ArrayList<>();
-    awaitAll("node B holding a job", () -> {
+    // Every 20 ms: a job holds its lock only while it runs, a few milliseconds.
+    awaitAll("node B holding a job", 20, () -> {
       if (agentsAndLoanSystem.isCompletedExceptionally()) {
         agentsAndLoanSystem.join(); // the agents' or the loan system's failure, not a missed lock
       }
@@ -396,6 +403,10 @@ class TwoNodeClusterIT {
   }
 
   private static void awaitAll(String what, Supplier<Boolean> done) throws InterruptedException {
+    awaitAll(what, 100, done);
+  }
+
+  private static void awaitAll(String what, long pauseMillis, Supplier<Boolean> done) throws InterruptedException {
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     while (true) {
       boolean finished = done.get();
@@ -408,7 +419,7 @@ class TwoNodeClusterIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Not within " + CONVERGE + ": " + what);
       }
-      Thread.sleep(100);
+      Thread.sleep(pauseMillis);
     }
   }
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 class ImportRestartIT {
 
   private static final Logger log = LoggerFactory.getLogger(ImportRestartIT.class);
-  private static final int ROWS = 600;
+  /** Two lanes (collections.import.lanes) of about 600 rows each: three batches per lane. */
+  private static final int ROWS = 1200;
   /** collections.import.batch-size: the cases one transaction of the import opens. */
   private static final int BATCH = 200;
   private static final String HEADER = "loanId,borrowerName,borrowerPhone,borrowerIdNumber,vehiclePlate,vehicleVin,"
@@ -60,8 +61,11 @@ class ImportRestartIT {
         "this build has no CSV import API (POST /api/cases/import) yet");
     long t0 = System.nanoTime();
     CompletableFuture<Void> firstImport = CompletableFuture.runAsync(() -> importFile(csv));
-    // A loan of the second batch: once it is visible, the first batch was committed a batch's time ago.
-    String marker = loanId(BATCH + BATCH / 4);
+    // The import runs on two lanes, one per group of teams, and the rows' teams alternate through the file
+    // (daysPastDue 10–69: M1, M2, M3), so each lane takes about every other row. The loan in the middle of the
+    // file is then about the 300th row of its lane, in that lane's second batch: once it is visible, both lanes'
+    // first batches were committed a batch's time ago.
+    String marker = loanId(ROWS / 2);
     while (app.get("/api/cases/" + marker, "supervisor1").statusCode() != 200) {
       assertThat(firstImport).as("the import ended before the kill").isNotDone();
       Thread.sleep(200);
