@@ -7,12 +7,15 @@
 #   bench/run.sh                       # both databases, full size, both scenarios
 #   bench/run.sh h2                    # one of them
 #   SCENARIO=ownership bench/run.sh postgres     # only the ownership scenario (rows 7–9)
+#   SCENARIO=intake bench/run.sh                 # only the intake scenario (rows 10–13), on both databases
 #   CASES=2000 TASKS=5000 CLOSED=10000 bench/run.sh     # a reduced run
 #
-# SCENARIO: all (default: classic, then ownership, each in an application and database of its own), classic
-# (rows 1–6) or ownership (rows 7–9 and memory: TASKS open calls owned by OWNERS agents (100) in three teams,
-# POOL (300) unowned per team, as many plain engine tasks of the same shape; the application starts with
-# collections.allocation.capacity=CAPACITY, by default TASKS / OWNERS).
+# SCENARIO: all (default: classic, ownership, then intake, each in an application and database of its own),
+# classic (rows 1–6), ownership (rows 7–9 and memory: TASKS open calls owned by OWNERS agents (100) in three
+# teams, POOL (300) unowned per team, as many plain engine tasks of the same shape; the application starts with
+# collections.allocation.capacity=CAPACITY, by default TASKS / OWNERS) or intake (rows 10–13 and memory: INTAKE
+# (2000) one-task starts through /engine-rest by 4 clients, as many cases by POST /api/cases by 4 clients, a CSV of
+# as many rows, as many one-task starts in the application; rate, CPU and rows per case of each).
 # Sizes: CASES (20000: imported, and as many floor instances), TASKS (50000 open tasks for Tasklist),
 # SAMPLES (200 per Tasklist call), AGENTS (20), COMPLETIONS (1000 calls completed), CLOSED (100000 closed
 # cases behind the dashboard). HEAP (512m), PORT (18100), KEEP=1 keeps the work directory (logs, H2 file)
@@ -33,10 +36,11 @@ SCENARIO=${SCENARIO:-all}
 OWNERS=${OWNERS:-100}
 POOL=${POOL:-300}
 CAPACITY=${CAPACITY:-$(( TASKS / OWNERS ))}
+INTAKE=${INTAKE:-2000}
 case "$SCENARIO" in
-  all) scenarios=(classic ownership) ;;
-  classic | ownership) scenarios=("$SCENARIO") ;;
-  *) echo "SCENARIO=$SCENARIO: all, classic or ownership"; exit 1 ;;
+  all) scenarios=(classic ownership intake) ;;
+  classic | ownership | intake) scenarios=("$SCENARIO") ;;
+  *) echo "SCENARIO=$SCENARIO: all, classic, ownership or intake"; exit 1 ;;
 esac
 dbs=("$@")
 [ ${#dbs[@]} -eq 0 ] && dbs=(h2 postgres)
@@ -55,6 +59,8 @@ run_one() {
     app_args=(--collections.allocation.capacity="$CAPACITY")
     driver_args=(scenario=ownership owners="$OWNERS" pool="$POOL" samples="$SAMPLES" agents="$AGENTS"
       completions="$COMPLETIONS")
+  elif [ "$scenario" = intake ]; then
+    driver_args=(scenario=intake cases="$INTAKE")
   else
     driver_args=(scenario=classic cases="$CASES" openTasks="$TASKS" samples="$SAMPLES" agents="$AGENTS"
       completions="$COMPLETIONS" closed="$CLOSED")
@@ -84,7 +90,9 @@ run_one() {
   settings=$(grep -o 'settings {.*}' "$WORK/driver.log" | head -1 | sed 's/^settings //')
 
   echo
-  if [ "$scenario" = ownership ]; then
+  if [ "$scenario" = intake ]; then
+    echo "== $db, intake: $INTAKE cases or instances each way; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  elif [ "$scenario" = ownership ]; then
     echo "== $db, ownership: $TASKS owned calls over $OWNERS agents (capacity $CAPACITY), $POOL unowned per team, $AGENTS agents completing; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   else
     echo "== $db: $CASES cases, $TASKS open tasks, $AGENTS agents, $CLOSED closed cases; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -74,7 +74,7 @@ class BenchController {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("database", engine.getDatabaseType());
     s.put("historyLevel", engine.getHistory());
-    s.put("importThreads", importThreads());
+    s.put("importLanes", importLanes());
     s.put("importBatchSize", importBatchSize());
     s.put("jobExecutorThreads", environment.getProperty("camunda.bpm.job-execution.max-pool-size"));
     s.put("jobsPerAcquisition", environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition"));
@@ -92,10 +92,36 @@ class BenchController {
   @PostMapping("/floor")
   Map<String, Object> floor(@RequestParam int instances, @RequestParam(required = false) Integer threads,
       @RequestParam(required = false) Integer batchSize) throws InterruptedException {
-    int t = threads == null ? importThreads() : threads;
+    int t = threads == null ? importLanes() : threads;
     int b = batchSize == null ? importBatchSize() : batchSize;
     long millis = floor.start(instances, t, b);
     return Map.of("instances", instances, "threads", t, "batchSize", b, "millis", millis);
+  }
+
+  /** Deploys the floor's one-task process, for the intake scenario's starts through /engine-rest. */
+  @PostMapping("/floor/deploy")
+  Map<String, Object> deployFloor() {
+    floor.deploy();
+    return Map.of("processDefinitionKey", EngineFloor.PROCESS_KEY);
+  }
+
+  /**
+   * The rows of every table of the schema ({@code held}, counted), and on PostgreSQL the rows inserted into them
+   * since the server's statistics were reset ({@code inserted}, pg_stat_user_tables; -1 on H2).
+   */
+  @GetMapping("/rows")
+  Map<String, Object> rows() {
+    Map<String, Long> held = new java.util.TreeMap<>();
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
+        + " where table_schema = current_schema() and table_type in ('BASE TABLE', 'TABLE')", String.class)) {
+      held.put(table.toLowerCase(java.util.Locale.ROOT),
+          jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    }
+    long inserted = "postgres".equals(engine.getDatabaseType())
+        ? jdbc.queryForObject("select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables"
+            + " where schemaname = current_schema()", Long.class)
+        : -1;
+    return Map.of("held", held, "inserted", inserted);
   }
 
   /** Opens WeCom-contact cases until, once their first job ran, this many tasks are open. */
@@ -103,7 +129,7 @@ class BenchController {
   Map<String, Object> topUp(@RequestParam int openTasks, @RequestParam String loanPrefix,
       @RequestParam(required = false) Integer threads) throws InterruptedException {
     long t0 = System.nanoTime();
-    int opened = topUp.toOpenTasks(openTasks, loanPrefix, threads == null ? importThreads() : threads,
+    int opened = topUp.toOpenTasks(openTasks, loanPrefix, threads == null ? importLanes() : threads,
         importBatchSize());
     return Map.of("opened", opened, "millis", (System.nanoTime() - t0) / 1_000_000);
   }
@@ -206,8 +232,9 @@ class BenchController {
     return s;
   }
 
-  private int importThreads() {
-    return environment.getProperty("collections.import.threads", Integer.class, 1);
+  /** The CSV import's parallel lanes, which the floor's threads match. */
+  private int importLanes() {
+    return environment.getProperty("collections.import.lanes", Integer.class, 2);
   }
 
   private int importBatchSize() {

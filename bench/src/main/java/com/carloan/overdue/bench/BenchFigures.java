@@ -14,6 +14,9 @@ final class BenchFigures {
   static final long DASHBOARD_MS = 500;
   static final long OWN_QUEUE_P95_MS = 25;
   static final long POOL_P95_MS = 100;
+  /** Issue 20's targets: intake at 0.8 of the HTTP floor, a case's CPU and rows at most 3 × a floor instance's. */
+  static final double INTAKE_OVER_HTTP_FLOOR = 0.8;
+  static final double PER_CASE_OVER_FLOOR = 3.0;
 
   record Row(String figure, String measured, String target, String met) {}
 
@@ -21,6 +24,9 @@ final class BenchFigures {
 
   /** The ownership scenario's figures; null in the classic scenario, whose rows are then the table. */
   OwnershipScenario.OwnershipFigures ownership;
+
+  /** The intake scenario's figures; null in the others. */
+  IntakeScenario.IntakeFigures intake;
 
   int imported;
   long importAnsweredMillis;
@@ -92,6 +98,9 @@ final class BenchFigures {
   List<Row> rows() {
     if (ownership != null) {
       return ownershipRows(ownership);
+    }
+    if (intake != null) {
+      return intakeRows(intake);
     }
     List<Row> rows = new ArrayList<>();
     double ratio = floorRate() == 0 ? 0 : intakeRate() / floorRate();
@@ -191,6 +200,66 @@ final class BenchFigures {
       rows.add(new Row("  the same, floor", cpuPer(o.floorCompleteCpu, o.floorCompleted), "", ""));
     }
     return rows;
+  }
+
+  /** Rows 10–13: each way of opening cases beside the engine's floor, by rate, CPU and rows per case. */
+  private List<Row> intakeRows(IntakeScenario.IntakeFigures i) {
+    List<Row> rows = new ArrayList<>();
+    IntakeScenario.Phase hf = i.httpFloor;
+    IntakeScenario.Phase floor = i.floor;
+    int clients = IntakeScenario.CLIENTS;
+    rows.add(new Row(String.format("10 HTTP floor: %,d one-task starts through /engine-rest, %d clients", hf.count,
+        clients), String.format(Locale.ROOT, "%.1f s = %.1f instances/s", hf.millis / 1000.0, hf.perSecond()), "", ""));
+    rows.add(new Row(String.format("11 POST /api/cases: %,d cases, %d clients, until each waits at its first task or timer",
+        i.post.count, clients), String.format(Locale.ROOT, "%.1f s = %.1f cases/s (all answered at %.1f s)",
+        i.post.millis / 1000.0, i.post.perSecond(), i.post.answeredMillis / 1000.0), "", i.post.refused == 0 ? "" : "NO"));
+    rows.add(ratioToHttpFloor(i.post, hf));
+    rows.add(new Row(String.format("12 CSV: %,d rows in one file, until each waits", i.csv.count),
+        String.format(Locale.ROOT, "%.1f s = %.1f cases/s (answered at %.1f s)", i.csv.millis / 1000.0,
+            i.csv.perSecond(), i.csv.answeredMillis / 1000.0), "", i.csv.refused == 0 ? "" : "NO"));
+    rows.add(ratioToHttpFloor(i.csv, hf));
+    rows.add(new Row(String.format("13 in-process floor: %,d start→userTask, Java API, %d threads × %d per transaction",
+        floor.count, i.floorThreads, i.floorBatchSize),
+        String.format(Locale.ROOT, "%.1f s = %.1f instances/s", floor.millis / 1000.0, floor.perSecond()), "", ""));
+    String cpuOf = i.postgres ? "application + database" : "application with H2";
+    rows.add(new Row("  CPU per case (" + cpuOf + "): HTTP floor / POST / CSV / in-process floor",
+        String.format(Locale.ROOT, "%s / %s / %s / %s ms", ms(hf.cpuPer()), ms(i.post.cpuPer()), ms(i.csv.cpuPer()),
+            ms(floor.cpuPer())), "", ""));
+    rows.add(timesFloor("  CPU per case / in-process floor instance's: POST / CSV", i.post.cpuPer(), i.csv.cpuPer(),
+        floor.cpuPer()));
+    rows.add(new Row("  rows held per case: HTTP floor / POST / CSV / in-process floor",
+        String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", hf.rowsHeldPer(), i.post.rowsHeldPer(),
+            i.csv.rowsHeldPer(), floor.rowsHeldPer()), "", ""));
+    rows.add(timesFloor("  rows held per case / floor instance's: POST / CSV", i.post.rowsHeldPer(),
+        i.csv.rowsHeldPer(), floor.rowsHeldPer()));
+    if (floor.rowsInsertedPer() > 0) {
+      rows.add(new Row("  rows inserted per case (PostgreSQL): HTTP floor / POST / CSV / in-process floor",
+          String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", hf.rowsInsertedPer(), i.post.rowsInsertedPer(),
+              i.csv.rowsInsertedPer(), floor.rowsInsertedPer()), "", ""));
+      rows.add(timesFloor("  rows inserted per case / floor instance's: POST / CSV", i.post.rowsInsertedPer(),
+          i.csv.rowsInsertedPer(), floor.rowsInsertedPer()));
+    }
+    return rows;
+  }
+
+  private static Row ratioToHttpFloor(IntakeScenario.Phase p, IntakeScenario.Phase httpFloor) {
+    double ratio = httpFloor.perSecond() == 0 ? 0 : p.perSecond() / httpFloor.perSecond();
+    return new Row("  / HTTP floor", String.format(Locale.ROOT, "%.2f", ratio),
+        String.format(Locale.ROOT, "≥ %.2f", INTAKE_OVER_HTTP_FLOOR), met(ratio >= INTAKE_OVER_HTTP_FLOOR));
+  }
+
+  /** "11.2 × / 10.9 ×" against ≤ 3 ×, met when both are. */
+  private static Row timesFloor(String figure, double post, double csv, double floor) {
+    if (floor <= 0 || post < 0 || csv < 0) {
+      return new Row(figure, "not measured", String.format(Locale.ROOT, "≤ %.0f ×", PER_CASE_OVER_FLOOR), "");
+    }
+    return new Row(figure, String.format(Locale.ROOT, "%.1f × / %.1f ×", post / floor, csv / floor),
+        String.format(Locale.ROOT, "≤ %.0f ×", PER_CASE_OVER_FLOOR),
+        met(post / floor <= PER_CASE_OVER_FLOOR && csv / floor <= PER_CASE_OVER_FLOOR));
+  }
+
+  private static String ms(double millis) {
+    return millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis);
   }
 
   private static long floorTasks(OwnershipScenario.OwnershipFigures o) {

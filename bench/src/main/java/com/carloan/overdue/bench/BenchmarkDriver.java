@@ -56,6 +56,11 @@ public final class BenchmarkDriver {
       return new Config(url, 0, 0, samples, agents, completions, 0, runId, appPid, "ownership", owners, poolPerTeam);
     }
 
+    /** The intake scenario: {@code cases} by each way of opening them, and as many floor instances each way. */
+    static Config intake(String url, int cases, String runId, Long appPid) {
+      return new Config(url, cases, 0, 0, 0, 0, 0, runId, appPid, "intake", 0, 0);
+    }
+
     static Config parse(String... args) {
       Map<String, String> a = new java.util.HashMap<>();
       for (String arg : args) {
@@ -108,8 +113,12 @@ public final class BenchmarkDriver {
       new OwnershipScenario(config, http, cpu, figures).run();
       return figures;
     }
+    if ("intake".equals(config.scenario())) {
+      new IntakeScenario(config, http, cpu, figures).run();
+      return figures;
+    }
     if (!"classic".equals(config.scenario())) {
-      throw new IllegalArgumentException("scenario " + config.scenario() + ": classic or ownership");
+      throw new IllegalArgumentException("scenario " + config.scenario() + ": classic, ownership or intake");
     }
     intake();
     floor();

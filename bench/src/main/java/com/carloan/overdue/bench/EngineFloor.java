@@ -178,7 +178,7 @@ class EngineFloor {
     return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
   }
 
-  private synchronized void deploy() {
+  synchronized void deploy() {
     if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).count() > 0) {
       return;
     }

@@ -202,6 +202,71 @@ class BenchmarkSmokeTest {
     }
   }
 
+  /**
+   * The intake scenario (SCENARIO=intake bench/run.sh) in small: 30 one-task starts through /engine-rest, 30 cases
+   * by POST /api/cases, a CSV of 30 rows and 30 one-task starts in the application, after a warm-up of 4 of each.
+   */
+  @Nested
+  @NestedTestConfiguration(EnclosingConfiguration.OVERRIDE)
+  @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+      "spring.datasource.url=jdbc:h2:mem:bench-intake-smoke;DB_CLOSE_DELAY=-1",
+      "collections.scheduling.enabled=false",
+      "collections.demo-users=true",
+      "logging.level.com.carloan.overdue.intake.CaseIntakeService=warn"})
+  @ActiveProfiles(resolver = BenchmarkSmokeTest.WithBenchProfile.class)
+  class Intake {
+
+    static final int N = 30;
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtime;
+
+    @Test
+    void eachWayOfOpeningCasesIsCountedBesideTheFloorInRateCpuAndRows() throws Exception {
+      BenchFigures f;
+      System.setProperty(IntakeScenario.INSERT_COUNTER_WAIT, "0");
+      try {
+        f = new BenchmarkDriver(BenchmarkDriver.Config.intake("http://localhost:" + port, N, "in",
+            ProcessHandle.current().pid())).run();
+      } finally {
+        System.clearProperty(IntakeScenario.INSERT_COUNTER_WAIT);
+      }
+      IntakeScenario.IntakeFigures i = f.intake;
+      assertThat(f.errors).as("%s", f.errorSamples).isZero();
+
+      // every phase did all of its work, and no case's step is left to run
+      for (IntakeScenario.Phase p : i.phases()) {
+        assertThat(p.count).as(p.name).isEqualTo(N);
+        assertThat(p.refused).as(p.name).isZero();
+        assertThat(p.millis).as(p.name).isPositive();
+        assertThat(p.cpu.application()).as(p.name).isPositive();
+      }
+      assertThat(i.afterCsv.path("executableJobs").asLong()).isZero();
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("Pin-%").count()).isEqualTo(N);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("Cin-%").count()).isEqualTo(N);
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("HFin-%").count()).isEqualTo(N);
+
+      // the rows each phase left are its own: one process instance each, one case row per case, one task per floor
+      // instance; a case leaves more rows than a floor instance
+      assertThat(i.post.rowsHeld).containsEntry("loan_case", (long) N).containsEntry("act_hi_procinst", (long) N);
+      assertThat(i.csv.rowsHeld).containsEntry("loan_case", (long) N).containsEntry("act_hi_procinst", (long) N);
+      for (IntakeScenario.Phase floor : List.of(i.httpFloor, i.floor)) {
+        assertThat(floor.rowsHeld).as(floor.name).containsEntry("act_ru_task", (long) N)
+            .containsEntry("act_hi_procinst", (long) N).doesNotContainKey("loan_case");
+      }
+      assertThat(i.post.rowsHeldPer()).isGreaterThan(i.floor.rowsHeldPer());
+      assertThat(i.csv.rowsHeldPer()).isGreaterThan(i.floor.rowsHeldPer());
+      if (i.postgres) {
+        assertThat(i.post.rowsInserted).isNotNegative();
+      } else {
+        assertThat(i.post.rowsInserted).isEqualTo(-1);
+      }
+
+      assertThat(f.table()).contains("10 HTTP floor", "11 POST /api/cases", "12 CSV", "13 in-process floor",
+          "/ HTTP floor", "≥ 0.80", "CPU per case", "rows held per case", "≤ 3 ×");
+    }
+  }
+
   /** The profiles of the run (postgres in the PostgreSQL pass of ./mvnw verify) and bench. */
   static final class WithBenchProfile implements ActiveProfilesResolver {
     @Override
