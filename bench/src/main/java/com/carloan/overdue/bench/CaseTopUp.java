@@ -2,13 +2,16 @@ package com.carloan.overdue.bench;
 
 import com.carloan.overdue.intake.CaseIntakeService;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -74,8 +77,9 @@ class CaseTopUp {
    * The ownership scenario's cases: {@code count} WeCom-contact cases per team, opened by the intake service
    * as the import opens them, so allocation (service task allocateCase, in the same transaction) gives each
    * its team and an owner, or leaves it in the team's pool once every agent holds {@code capacity} open cases.
-   * Batches of one team lock that team (allocation counts its agents' cases one after the other), so the
-   * batches alternate between the teams and up to {@code threads} of them, of different teams, run at once.
+   * Batches of one team lock that team (allocation counts its agents' cases one after the other) until they
+   * commit, and H2 gives up on a lock after two seconds, so a worker takes the next batch of a team no other
+   * worker is filling, and waits when only the busy team's batches are left (its larger tail at the end).
    *
    * @return the number of cases opened per team
    */
@@ -106,25 +110,67 @@ class CaseTopUp {
         }
       }
     }
+    TeamDispatch<Batch> dispatch = new TeamDispatch<>(interleaved, Batch::team);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<?>> running = new ArrayList<>();
-      for (Batch batch : interleaved) {
-        int days = DAYS_PAST_DUE_BY_TEAM.get(batch.team());
-        running.add(pool.submit(() -> transaction.executeWithoutResult(status -> {
-          for (int row = batch.first(); row < batch.last(); row++) {
-            intake.open(borrowers.intake(row, days));
+      for (int worker = 0; worker < Math.max(1, threads); worker++) {
+        running.add(pool.submit(() -> {
+          for (Batch batch = dispatch.take(); batch != null; batch = dispatch.take()) {
+            Batch current = batch;
+            int days = DAYS_PAST_DUE_BY_TEAM.get(current.team());
+            try {
+              transaction.executeWithoutResult(status -> {
+                for (int row = current.first(); row < current.last(); row++) {
+                  intake.open(borrowers.intake(row, days));
+                }
+              });
+            } finally {
+              dispatch.done(current);
+            }
           }
-        })));
+          return null;
+        }));
       }
-      for (Future<?> batch : running) {
-        batch.get();
+      for (Future<?> worker : running) {
+        worker.get();
       }
       return new LinkedHashMap<>(countByTeam);
     } catch (ExecutionException e) {
       throw new IllegalStateException("The ownership scenario's cases stopped", e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Hands out work in order, never two items of one team at once. */
+  static final class TeamDispatch<T> {
+
+    private final List<T> waiting;
+    private final Function<T, String> teamOf;
+    private final Set<String> busy = new HashSet<>();
+
+    TeamDispatch(List<T> work, Function<T, String> teamOf) {
+      this.waiting = new ArrayList<>(work);
+      this.teamOf = teamOf;
+    }
+
+    /** The first waiting item whose team nobody is working on, waiting for one; null once none is left. */
+    synchronized T take() throws InterruptedException {
+      while (!waiting.isEmpty()) {
+        for (int i = 0; i < waiting.size(); i++) {
+          if (busy.add(teamOf.apply(waiting.get(i)))) {
+            return waiting.remove(i);
+          }
+        }
+        wait();
+      }
+      return null;
+    }
+
+    synchronized void done(T item) {
+      busy.remove(teamOf.apply(item));
+      notifyAll();
     }
   }
 }
