@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +48,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class ApiExceptionAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
+  /** About one import batch's commit on H2. */
+  static final int LOCK_RETRY_AFTER_SECONDS = 2;
 
   @ExceptionHandler(RequestRejected.class)
   ResponseEntity<Object> rejected(RequestRejected ex, HttpServletRequest request) throws RequestRejected {
@@ -116,9 +123,35 @@ class ApiExceptionAdvice {
       return Problems.entity(Problems.of(status, detail == null ? defaultDetail(status) : detail, errorsOf(ex),
           request), known.getHeaders());
     }
+    Throwable lockWait = lockWaitRanOut(ex);
+    if (lockWait != null) {
+      log.warn("{} {}: a lock wait ran out, answered 503: {}", request.getMethod(), request.getRequestURI(),
+          lockWait.getMessage().lines().findFirst().orElse(""));
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(LOCK_RETRY_AFTER_SECONDS));
+      return Problems.entity(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Another change to the same records"
+          + " (an allocation to the case's team, or a change to the same case) held them longer than this request"
+          + " could wait; the request's transaction was rolled back. Send it again.", List.of(), request), headers);
+    }
     logUnexpected(ex, request);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR,
         "The request could not be completed because of an unexpected error; it has been logged.", List.of(), request);
+  }
+
+  /**
+   * The lock wait that ran out, among the failure and its causes, or null: the database gave up waiting for
+   * rows another transaction held (H2's lock timeout, PostgreSQL's {@code lock_timeout} or a deadlock it broke).
+   * Allocation locks a team's row until the batch that allocates to it commits, so an intake of the team can
+   * wait behind a CSV import's batch; nothing is wrong with the request, and the same request later succeeds.
+   */
+  static Throwable lockWaitRanOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PessimisticLockingFailureException || t instanceof QueryTimeoutException
+          || t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** Never echoes the body: it may hold a phone or ID number. */

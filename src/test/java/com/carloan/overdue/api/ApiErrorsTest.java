@@ -1,6 +1,7 @@
 package com.carloan.overdue.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -11,14 +12,20 @@ import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /** Whatever goes wrong, {@code /api} answers problem+json with a 4xx, or a 500 that tells nothing of the inside. */
 class ApiErrorsTest extends ApiTestSupport {
 
   private static final int MB = 1024 * 1024;
+
+  @Autowired private DataSource dataSource;
 
   @Test
   void malformedJsonIsABadRequest() {
@@ -120,6 +127,34 @@ class ApiErrorsTest extends ApiTestSupport {
     assertThat(body(api.postJson("loansys", "/api/cases/" + loanId + "/payments",
         "{\"paymentId\": \"OK-" + loanId + "\", \"amount\": 100.00, \"paidAt\": \"2026-12-01T09:30:00+08:00\"}"))
         .get("amountRepaid").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(100));
+  }
+
+  /**
+   * Allocation locks the team's row until the transaction that allocates commits (a CSV import's batch, on H2
+   * a few seconds); an intake that waits longer than H2's lock timeout is a 503 to send again, not a 500, and
+   * leaves nothing behind. On PostgreSQL the intake waits for the lock instead (no {@code lock_timeout}).
+   */
+  @Test
+  void anIntakeThatWaitsTooLongForItsTeamIsA503ToSendAgain() throws Exception {
+    assumeTrue(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()).equals("H2"),
+        "H2 gives up on a lock; PostgreSQL waits");
+    String loanId = newLoanId();
+    HttpResponse<String> response;
+    try (Connection importBatch = dataSource.getConnection()) {
+      importBatch.setAutoCommit(false);
+      importBatch.createStatement().executeQuery("select team from collection_team for update").close();
+      response = api.postJson("loansys", "/api/cases", intake(loanId).toString());
+      importBatch.rollback();
+    }
+
+    var problem = assertProblem(response, 503);
+    assertThat(response.headers().firstValue("Retry-After")).contains("2");
+    assertThat(problem.get("detail").asText()).contains("Send it again");
+    assertThat(response.body()).doesNotContain("COLLECTION_TEAM", "h2", "jdbc");
+    assertThat(casesOf(loanId)).isZero();
+    assertThat(processInstancesOf(loanId)).isZero();
+    openCase(loanId);
+    assertThat(ownerOf(loanId)).isNotNull();
   }
 
   @Test
