@@ -126,7 +126,7 @@ class ApiExceptionAdvice {
     Throwable lockWait = lockWaitRanOut(ex);
     if (lockWait != null) {
       log.warn("{} {}: a lock wait ran out, answered 503: {}", request.getMethod(), request.getRequestURI(),
-          lockWait.getMessage().lines().findFirst().orElse(""));
+          String.valueOf(lockWait.getMessage()).lines().findFirst().orElse(""));
       HttpHeaders headers = new HttpHeaders();
       headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(LOCK_RETRY_AFTER_SECONDS));
       return Problems.entity(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Another change to the same records"
