@@ -10,6 +10,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,9 @@ class ApiExceptionAdvice {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
   /** About one import batch's commit on H2. */
   static final int LOCK_RETRY_AFTER_SECONDS = 2;
+  private static final List<Class<? extends Throwable>> LOCK_WAIT_RAN_OUT = List.of(
+      PessimisticLockingFailureException.class, QueryTimeoutException.class, SQLTimeoutException.class,
+      SQLTransactionRollbackException.class);
 
   @ExceptionHandler(RequestRejected.class)
   ResponseEntity<Object> rejected(RequestRejected ex, HttpServletRequest request) throws RequestRejected {
@@ -145,13 +149,8 @@ class ApiExceptionAdvice {
    * wait behind a CSV import's batch; nothing is wrong with the request, and the same request later succeeds.
    */
   static Throwable lockWaitRanOut(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PessimisticLockingFailureException || t instanceof QueryTimeoutException
-          || t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException) {
-        return t;
-      }
-    }
-    return null;
+    return LOCK_WAIT_RAN_OUT.stream().<Throwable>map(type -> cause(failure, type)).filter(Objects::nonNull)
+        .findFirst().orElse(null);
   }
 
   /** Never echoes the body: it may hold a phone or ID number. */

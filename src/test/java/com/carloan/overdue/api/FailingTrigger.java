@@ -33,7 +33,8 @@ public class FailingTrigger implements Trigger {
     jdbc.execute("drop trigger if exists fail_" + table + (isPostgres(jdbc) ? " on " + table : ""));
   }
 
-  private static boolean isPostgres(JdbcTemplate jdbc) {
+  /** Whether the tests run on PostgreSQL (the postgres-tests pass) rather than H2. */
+  static boolean isPostgres(JdbcTemplate jdbc) {
     return "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
   }
 

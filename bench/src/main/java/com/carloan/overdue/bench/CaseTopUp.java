@@ -111,10 +111,11 @@ class CaseTopUp {
       }
     }
     TeamDispatch<Batch> dispatch = new TeamDispatch<>(interleaved, Batch::team);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    int workers = Math.max(1, threads);
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
       List<Future<?>> running = new ArrayList<>();
-      for (int worker = 0; worker < Math.max(1, threads); worker++) {
+      for (int worker = 0; worker < workers; worker++) {
         running.add(pool.submit(() -> {
           for (Batch batch = dispatch.take(); batch != null; batch = dispatch.take()) {
             Batch current = batch;

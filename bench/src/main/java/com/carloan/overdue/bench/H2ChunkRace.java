@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -72,9 +73,10 @@ public final class H2ChunkRace {
     AtomicLong written = new AtomicLong();
     AtomicLong chunkErrors = new AtomicLong();
     AtomicLong otherErrors = new AtomicLong();
-    List<String> firstChunkError = new ArrayList<>();
+    AtomicReference<String> firstChunkError = new AtomicReference<>();
     ExecutorService pool = Executors.newFixedThreadPool(READERS + WRITERS);
     List<Future<?>> workers = new ArrayList<>();
+    // held until the end, so that the database stays open between the workers' connections
     try (Connection keepOpen = DriverManager.getConnection(url, "sa", "")) {
       for (int r = 0; r < READERS; r++) {
         workers.add(pool.submit(() -> {
@@ -133,7 +135,7 @@ public final class H2ChunkRace {
     }
     String line = String.format("%-45s | %6d | %12d | %12d | %d", kind.name(), reads.get(), written.get(),
         chunkErrors.get(), otherErrors.get());
-    return firstChunkError.isEmpty() ? line : line + System.lineSeparator() + "   first: " + firstChunkError.get(0);
+    return firstChunkError.get() == null ? line : line + System.lineSeparator() + "   first: " + firstChunkError.get();
   }
 
   private static void fill(String url, int rows) throws SQLException {
@@ -157,14 +159,12 @@ public final class H2ChunkRace {
     }
   }
 
-  private static void count(SQLException e, AtomicLong chunkErrors, AtomicLong otherErrors, List<String> first) {
+  private static void count(SQLException e, AtomicLong chunkErrors, AtomicLong otherErrors,
+      AtomicReference<String> first) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("Chunk") && message.contains("not found")) {
-      if (chunkErrors.incrementAndGet() == 1) {
-        synchronized (first) {
-          first.add(message.lines().findFirst().orElse(message));
-        }
-      }
+      chunkErrors.incrementAndGet();
+      first.compareAndSet(null, message.lines().findFirst().orElse(message));
     } else {
       otherErrors.incrementAndGet();
     }
