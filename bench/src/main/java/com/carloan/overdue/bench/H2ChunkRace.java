@@ -28,21 +28,36 @@ import java.util.stream.Stream;
  * the application does: without {@code LAZY_QUERY_EXECUTION} H2 computes the whole result in
  * {@code executeQuery}) or iterates a lazy cursor after its statement returned. Two writers update 50 random
  * rows per commit; {@code WRITE_DELAY=1} lets the background writer store and compact after almost every
- * commit. Prints one line per kind: reads, rows written, chunk errors, other errors.
+ * commit. Two more kinds put the read into H2 itself: its automatic {@code ANALYZE}, which a writer's commit
+ * runs after enough changes and which reads the table outside any statement, and the same reads as an
+ * {@code ANALYZE} statement with the automatic one off. Writers' errors (a failed {@code COMMIT}) count too.
+ * Prints one line per kind: reads, rows written, chunk errors, other errors.
  *
  * <pre>java -Dloader.main=com.carloan.overdue.bench.H2ChunkRace "${LAUNCH[@]}" [seconds per kind] [rows]</pre>
  * ({@code bench/h2-chunk-race.sh} builds the jars and runs it.)
  */
 public final class H2ChunkRace {
 
-  /** One kind of read, with the H2 settings its file opens with. */
-  record Kind(String name, String settings, boolean lazyCursor) {
+  /** One kind of read: the H2 settings its file opens with, the readers' statement, and how they read it. */
+  record Kind(String name, String settings, String readSql, boolean lazyCursor) {
   }
 
+  private static final String SCAN = "select grp, count(*), sum(length(payload)) from race group by grp";
+  private static final String ROWS = "select id, payload from race";
+  /** H2's automatic ANALYZE after every 100 changes of the table (doubling), reading the whole table. */
+  private static final String AUTO_ANALYZE_WHOLE_TABLE = ";ANALYZE_AUTO=100;ANALYZE_SAMPLE=10000000";
+
   static final List<Kind> KINDS = List.of(
-      new Kind("scan inside its statement, RETENTION_TIME=0", ";WRITE_DELAY=1;RETENTION_TIME=0", false),
-      new Kind("lazy cursor, RETENTION_TIME=0", ";WRITE_DELAY=1;RETENTION_TIME=0;LAZY_QUERY_EXECUTION=1", true),
-      new Kind("lazy cursor, retention as default (45 s)", ";WRITE_DELAY=1;LAZY_QUERY_EXECUTION=1", true));
+      new Kind("scan inside its statement, RETENTION_TIME=0", ";WRITE_DELAY=1;RETENTION_TIME=0", SCAN, false),
+      new Kind("lazy cursor, RETENTION_TIME=0", ";WRITE_DELAY=1;RETENTION_TIME=0;LAZY_QUERY_EXECUTION=1", ROWS, true),
+      new Kind("lazy cursor, retention as default (45 s)", ";WRITE_DELAY=1;LAZY_QUERY_EXECUTION=1", ROWS, true),
+      // the writers' own commits run H2's automatic ANALYZE (SessionLocal.commit → analyzeTables), which reads
+      // the table through a cursor outside any statement, so no reader's version is registered for it
+      new Kind("automatic ANALYZE at commit, RETENTION_TIME=0", ";WRITE_DELAY=1;RETENTION_TIME=0"
+          + AUTO_ANALYZE_WHOLE_TABLE, SCAN, false),
+      // the same reads as a statement of their own, with the automatic one off
+      new Kind("ANALYZE statement, ANALYZE_AUTO=0, RETENTION_TIME=0",
+          ";WRITE_DELAY=1;RETENTION_TIME=0;ANALYZE_AUTO=0", "analyze sample_size 10000000", false));
 
   private static final int READERS = 2;
   private static final int WRITERS = 2;
@@ -82,13 +97,15 @@ public final class H2ChunkRace {
         workers.add(pool.submit(() -> {
           try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             while (!stop.get()) {
-              String sql = kind.lazyCursor() ? "select id, payload from race"
-                  : "select grp, count(*), sum(length(payload)) from race group by grp";
-              try (ResultSet rs = s.executeQuery(sql)) {
-                long n = 0;
-                while (rs.next()) {
-                  if (kind.lazyCursor() && ++n % 2_000 == 0) {
-                    TimeUnit.MILLISECONDS.sleep(1);
+              try {
+                if (s.execute(kind.readSql())) {
+                  try (ResultSet rs = s.getResultSet()) {
+                    long n = 0;
+                    while (rs.next()) {
+                      if (kind.lazyCursor() && ++n % 2_000 == 0) {
+                        TimeUnit.MILLISECONDS.sleep(1);
+                      }
+                    }
                   }
                 }
                 reads.incrementAndGet();
